@@ -1,0 +1,1 @@
+"""What runs in Lambda: the alert pipeline and the roster behind it."""

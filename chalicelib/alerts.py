@@ -1,0 +1,314 @@
+"""What happens to a text sent to a neighbourhood's long code.
+
+AWS two-way SMS publishes every inbound text to the inbound topic; the Lambda
+hands the SNS notification to `AlertDesk.receive`. The desk reads it, routes it
+by long code to its neighbourhood, checks the sender against the roster and,
+for an active member, logs the alert and broadcasts it once to everyone.
+
+SNS and Lambda deliver at least once, so each `inboundMessageId` is handled
+exactly once through powertools' idempotency store: a failure before the
+broadcast raises (Lambda retries, nothing was sent), a repeat after a
+successful broadcast returns the stored outcome and sends nothing.
+"""
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from chalicelib import phones, sms
+from chalicelib.broadcast import Broadcaster
+from chalicelib.errors import InvalidPhoneNumber, MalformedInbound
+from chalicelib.members import Member, Roster
+from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
+from chalicelib.observability import count, logger
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.idempotency.persistence.datarecord import (
+        DataRecord,
+    )
+    from mypy_boto3_dynamodb.service_resource import Table
+
+    from chalicelib.config import Settings
+
+# Long enough to cover every retry SNS and Lambda make of one delivery (Lambda
+# gives an asynchronous event up to six hours), short enough to expire.
+REMEMBER_SECONDS: Final = 24 * 60 * 60
+
+Outcome = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class InboundText:
+    """One text as AWS two-way SMS reported it."""
+
+    inbound_message_id: str
+    sender: str
+    long_code: str
+    body: str
+    keyword: str
+    received_at: str
+    previous_published_message_id: str | None = None
+
+
+def read_inbound(notification: Mapping[str, Any]) -> InboundText:
+    """Read the SNS notification's `Message`, or raise `MalformedInbound`.
+
+    Tolerant of what AWS varies (pretty-printed JSON, extra fields, a null
+    `previousPublishedMessageId`); strict about what an alert needs.
+    """
+    try:
+        payload = json.loads(notification.get("Message") or "")
+    except (TypeError, ValueError):
+        raise MalformedInbound("malformed.not_json") from None
+    if not isinstance(payload, dict):
+        raise MalformedInbound("malformed.not_object")
+
+    sender = _text(payload.get("originationNumber"))
+    long_code = _text(payload.get("destinationNumber"))
+    body = _text(payload.get("messageBody"))
+    if not sender:
+        raise MalformedInbound("malformed.no_sender")
+    if not long_code:
+        raise MalformedInbound("malformed.no_long_code")
+    if not body:
+        raise MalformedInbound("malformed.empty_body")
+
+    # Without an inboundMessageId the SNS MessageId still recognises the
+    # retries of this one notification.
+    message_id = _text(payload.get("inboundMessageId")) or "sns:" + _text(
+        notification.get("MessageId")
+    )
+    return InboundText(
+        inbound_message_id=message_id,
+        sender=sender,
+        long_code=long_code,
+        body=body,
+        # Information only: a keyword never grants anything.
+        keyword=_text(payload.get("messageKeyword")),
+        received_at=_text(notification.get("Timestamp")),
+        previous_published_message_id=_text(payload.get("previousPublishedMessageId"))
+        or None,
+    )
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class Alert:
+    """A member's text as the neighbourhood received it, kept for the meetings."""
+
+    alert_id: str
+    neighbourhood_id: str
+    sender_phone: str
+    sender_name: str
+    body: str
+    text: str
+    received_at: str
+    parts: int
+    encoding: str
+
+    @classmethod
+    def compose(
+        cls, inbound: InboundText, neighbourhood: Neighbourhood, sender: Member
+    ) -> "Alert":
+        text = sms.compose_broadcast(
+            neighbourhood.name, sender.name, inbound.body, neighbourhood.language
+        )
+        size = sms.measure(text)
+        return cls(
+            alert_id=inbound.inbound_message_id,
+            neighbourhood_id=neighbourhood.id,
+            sender_phone=sender.phone,
+            sender_name=sender.name,
+            body=inbound.body,
+            text=text,
+            received_at=inbound.received_at,
+            parts=size.parts,
+            encoding=size.encoding,
+        )
+
+
+class AlertLog:
+    """The neighbourhood's alert log: partition per neighbourhood, newest last.
+
+    Sort key `<received_at>#<alert_id>` lists a neighbourhood's alerts in time
+    order and by date range. Writing the same alert again (a retried delivery)
+    overwrites it with the same facts.
+    """
+
+    def __init__(self, table: "Table") -> None:
+        self._table = table
+
+    def record(self, alert: Alert) -> None:
+        self._table.put_item(
+            Item={
+                "neighbourhood_id": alert.neighbourhood_id,
+                "sk": f"{alert.received_at}#{alert.alert_id}",
+                **asdict(alert),
+            }
+        )
+
+
+class ExactlyOnce:
+    """Runs the desk's handling once per `inboundMessageId`, remembered in DynamoDB.
+
+    powertools writes an in-progress record before the handling starts, turns
+    it into the stored outcome when it returns, and deletes it when it raises,
+    so a retry after a failure runs again and a repeat after success does not.
+    """
+
+    def __init__(self, table_name: str, dynamodb_client: Any) -> None:
+        from aws_lambda_powertools.utilities.idempotency import (
+            DynamoDBPersistenceLayer,
+            IdempotencyConfig,
+        )
+
+        self._config = IdempotencyConfig(
+            event_key_jmespath="inbound_message_id",
+            raise_on_no_idempotency_key=True,
+            expires_after_seconds=REMEMBER_SECONDS,
+            response_hook=on_repeat,
+        )
+        self._store = DynamoDBPersistenceLayer(
+            table_name=table_name, boto3_client=dynamodb_client
+        )
+
+    def guard(self, handle: Callable[..., Outcome]) -> Callable[..., Outcome]:
+        from aws_lambda_powertools.utilities.idempotency import idempotent_function
+
+        guarded: Callable[..., Outcome] = idempotent_function(
+            data_keyword_argument="inbound",
+            persistence_store=self._store,
+            config=self._config,
+        )(handle)
+        return guarded
+
+    def register(self, lambda_context: Any) -> None:
+        """Let the in-progress record expire when this invocation would time out."""
+        self._config.register_lambda_context(lambda_context)
+
+
+class AlertDesk:
+    """Turns inbound texts into broadcasts, once each."""
+
+    def __init__(
+        self,
+        *,
+        directory: NeighbourhoodDirectory,
+        roster_of: Callable[[Neighbourhood], Roster],
+        alert_log: AlertLog,
+        broadcaster: Broadcaster,
+        once: ExactlyOnce | None = None,
+    ) -> None:
+        self._directory = directory
+        self._roster_of = roster_of
+        self._alert_log = alert_log
+        self._broadcaster = broadcaster
+        self._once = once
+        self._handle_once = once.guard(self._handle) if once else self._handle
+
+    def receive(
+        self, notification: Mapping[str, Any], lambda_context: Any = None
+    ) -> Outcome:
+        """Handle one SNS notification from the inbound topic."""
+        try:
+            inbound = read_inbound(notification)
+        except MalformedInbound as error:
+            # Dropped, not raised: a retry would fail the same way, forever.
+            logger.warning(
+                "inbound event dropped",
+                reason=error.key,
+                sns_message_id=notification.get("MessageId"),
+            )
+            count("MalformedEvents")
+            return {"outcome": "malformed", "reason": error.key}
+
+        if self._once and lambda_context is not None:
+            self._once.register(lambda_context)
+        return self._handle_once(inbound=asdict(inbound))
+
+    def _handle(self, inbound: dict[str, Any]) -> Outcome:
+        text = InboundText(**inbound)
+        neighbourhood = self._route(text)
+        if neighbourhood is None:
+            logger.warning("text for an unknown long code", long_code=text.long_code)
+            count("UnroutedTexts")
+            return {"outcome": "unknown_long_code", "long_code": text.long_code}
+
+        logger.append_keys(neighbourhood=neighbourhood.id)
+        member = self._sender(text, neighbourhood)
+        if member is None or not member.is_active:
+            outcome = "unknown_sender" if member is None else "inactive_member"
+            logger.info(
+                "text from a number that may not alert",
+                outcome=outcome,
+                sender=phones.mask(text.sender),
+            )
+            count("UnknownSenders" if member is None else "InactiveSenders")
+            return {"outcome": outcome, "neighbourhood": neighbourhood.id}
+
+        alert = Alert.compose(text, neighbourhood, member)
+        self._alert_log.record(alert)
+        self._broadcaster.broadcast(neighbourhood, alert.text)
+        logger.info(
+            "alert broadcast",
+            alert_id=alert.alert_id,
+            sender=phones.mask(member.phone),
+            parts=alert.parts,
+            encoding=alert.encoding,
+        )
+        count("AlertsBroadcast")
+        return {
+            "outcome": "broadcast",
+            "neighbourhood": neighbourhood.id,
+            "alert_id": alert.alert_id,
+            "parts": alert.parts,
+        }
+
+    def _route(self, text: InboundText) -> Neighbourhood | None:
+        try:
+            long_code = phones.normalise(text.long_code)
+        except InvalidPhoneNumber:
+            return None
+        return self._directory.by_long_code(long_code)
+
+    def _sender(self, text: InboundText, neighbourhood: Neighbourhood) -> Member | None:
+        try:
+            return self._roster_of(neighbourhood).get(text.sender)
+        except InvalidPhoneNumber:
+            return None
+
+
+def on_repeat(response: Any, idempotent_data: "DataRecord") -> Any:
+    """Idempotency hook: a delivery of a text that was already handled."""
+    logger.info(
+        "repeated delivery ignored", idempotency_key=idempotent_data.idempotency_key
+    )
+    count("DuplicateDeliveries")
+    return {**response, "duplicate": True}
+
+
+def open_desk(settings: "Settings") -> AlertDesk:
+    """Build the desk on real (or moto-backed) AWS clients.
+
+    Imported and created here, not at module import: boto3 is the slowest
+    import of the function's cold start, and moto must be active before the
+    first client exists.
+    """
+    import boto3
+
+    from chalicelib.broadcast import TopicBroadcaster
+
+    dynamodb = boto3.resource("dynamodb")
+    sns = boto3.client("sns")
+    roster_table = dynamodb.Table(settings.roster_table)
+    return AlertDesk(
+        directory=NeighbourhoodDirectory(roster_table, sns),
+        roster_of=lambda neighbourhood: Roster(roster_table, sns, neighbourhood),
+        alert_log=AlertLog(dynamodb.Table(settings.alerts_table)),
+        broadcaster=TopicBroadcaster(sns, max_price=settings.sms_max_price),
+        once=ExactlyOnce(settings.idempotency_table, boto3.client("dynamodb")),
+    )

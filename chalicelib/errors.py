@@ -1,0 +1,58 @@
+"""The project's own exceptions: AWS and input errors translated at the boundary.
+
+Each error carries the key of its sentence in `texts` and the facts to fill in,
+so the handler that catches it can answer in the reader's language and decide
+between "refuse", "retry" and "drop" by type, never by parsing message text.
+"""
+
+from chalicelib import texts
+
+
+class WijkalertError(Exception):
+    """Base of everything wijkalert raises on purpose."""
+
+    def __init__(self, key: str, *, field: str | None = None, **facts: object):
+        self.key = key
+        self.field = field
+        self.facts = facts
+        super().__init__(self.sentence("en"))
+
+    def sentence(self, language: str | None = None) -> str:
+        """The error as one clear sentence in `language`."""
+        return texts.say(self.key, language, **self.facts)
+
+
+class InvalidInput(WijkalertError):
+    """Input a person gave is wrong; nothing was written."""
+
+
+class InvalidPhoneNumber(InvalidInput):
+    """A phone number that is unreadable, empty or cannot exist."""
+
+
+class MemberExists(WijkalertError):
+    """The phone number is already on this neighbourhood's roster."""
+
+
+class MemberNotFound(WijkalertError):
+    """The phone number is not on this neighbourhood's roster."""
+
+
+class NeighbourhoodConflict(WijkalertError):
+    """A neighbourhood id or long code is already in use."""
+
+
+class MissingSetting(WijkalertError):
+    """A required environment setting is absent or unusable at start."""
+
+
+class SubscriptionFailed(WijkalertError):
+    """SNS refused to subscribe a member's number to the members topic."""
+
+
+class BroadcastFailed(WijkalertError):
+    """Publishing to the members topic failed; the caller should retry."""
+
+
+class MalformedInbound(WijkalertError):
+    """An inbound event that is not a usable SMS; dropped, never retried."""

@@ -1,0 +1,151 @@
+"""Neighbourhoods: who a long code belongs to, and where its members listen.
+
+Each neighbourhood has its own long code (the number residents text), its own
+members topic (one SMS subscription per active member) and a default language.
+An inbound text is routed by the long code it was sent to, so one deployment
+serves several neighbourhoods and a text never reaches another's roster.
+
+A neighbourhood's profile lives in the roster table beside its members (see
+`members` for the key layout); a sparse index on `long_code` routes texts.
+"""
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import ClientError
+
+from chalicelib import phones, texts
+from chalicelib.errors import InvalidInput, NeighbourhoodConflict
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.service_resource import Table
+    from mypy_boto3_sns.client import SNSClient
+
+LONG_CODE_INDEX = "by-long-code"
+PROFILE = "PROFILE"
+_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{1,39}")
+
+
+def partition_of(neighbourhood_id: str) -> str:
+    """The roster table partition holding a neighbourhood and its members."""
+    return f"NBH#{neighbourhood_id}"
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    id: str
+    name: str
+    long_code: str
+    members_topic_arn: str
+    language: texts.Language = texts.DEFAULT_LANGUAGE
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> "Neighbourhood":
+        return cls(
+            id=str(item["neighbourhood_id"]),
+            name=str(item["name"]),
+            long_code=str(item["long_code"]),
+            members_topic_arn=str(item["members_topic_arn"]),
+            language=texts.language_or_default(str(item.get("language"))),
+        )
+
+    def to_item(self) -> dict[str, Any]:
+        return {
+            "pk": partition_of(self.id),
+            "sk": PROFILE,
+            "neighbourhood_id": self.id,
+            "name": self.name,
+            "long_code": self.long_code,
+            "members_topic_arn": self.members_topic_arn,
+            "language": self.language,
+        }
+
+
+class NeighbourhoodDirectory:
+    """Finds neighbourhoods by long code and opens new ones."""
+
+    def __init__(
+        self,
+        table: "Table",
+        sns: "SNSClient",
+        *,
+        cache_seconds: float = 300.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._table = table
+        self._sns = sns
+        self._cache_seconds = cache_seconds
+        self._clock = clock
+        self._by_long_code: dict[str, tuple[float, Neighbourhood]] = {}
+
+    def by_long_code(self, long_code: str) -> Neighbourhood | None:
+        """The neighbourhood texted at `long_code`, or None if it has none.
+
+        A warm Lambda keeps what it found for a few minutes: long codes almost
+        never move, and every DynamoDB call on the alert path is latency
+        between a neighbour's text and the others' phones.
+        """
+        cached = self._by_long_code.get(long_code)
+        if cached and self._clock() - cached[0] < self._cache_seconds:
+            return cached[1]
+
+        reply = self._table.query(
+            IndexName=LONG_CODE_INDEX,
+            KeyConditionExpression="long_code = :long_code",
+            ExpressionAttributeValues={":long_code": long_code},
+            Limit=1,
+        )
+        if not reply["Items"]:
+            return None
+        found = Neighbourhood.from_item(reply["Items"][0])
+        self._by_long_code[long_code] = (self._clock(), found)
+        return found
+
+    def get(self, neighbourhood_id: str) -> Neighbourhood | None:
+        reply = self._table.get_item(
+            Key={"pk": partition_of(neighbourhood_id), "sk": PROFILE}
+        )
+        item = reply.get("Item")
+        return Neighbourhood.from_item(item) if item else None
+
+    def open(
+        self,
+        neighbourhood_id: str,
+        name: str,
+        long_code: str,
+        language: str = texts.DEFAULT_LANGUAGE,
+    ) -> Neighbourhood:
+        """Create a neighbourhood with its members topic and record its long code."""
+        if not _ID_PATTERN.fullmatch(neighbourhood_id):
+            raise InvalidInput(
+                "neighbourhood.id_invalid", field="id", value=neighbourhood_id
+            )
+        number = phones.normalise(long_code, field="long_code")
+        if self.by_long_code(number) is not None:
+            raise NeighbourhoodConflict("neighbourhood.long_code_taken", value=number)
+
+        # No DisplayName: SNS would put it in front of every SMS the topic
+        # sends, costing characters the residents pay for.
+        topic = self._sns.create_topic(Name=f"wijkalert-{neighbourhood_id}-members")
+        neighbourhood = Neighbourhood(
+            id=neighbourhood_id,
+            name=name.strip() or neighbourhood_id,
+            long_code=number,
+            members_topic_arn=topic["TopicArn"],
+            language=texts.language_or_default(language),
+        )
+        try:
+            self._table.put_item(
+                Item=neighbourhood.to_item(),
+                ConditionExpression="attribute_not_exists(pk)",
+            )
+        except ClientError as error:
+            if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+                raise NeighbourhoodConflict(
+                    "neighbourhood.exists", value=neighbourhood_id
+                ) from None
+            raise
+        return neighbourhood

@@ -1,0 +1,43 @@
+"""Phone numbers: one member, one E.164 number, however it was written.
+
+Neighbours write their numbers as `06-12345601`, `0031 6 12345601` or
+`+31 (0)6 12345601`; the roster, the topic subscriptions and the inbound
+texts must all agree that these are one person. Numbers are personal data, so
+`mask` is what goes into logs.
+"""
+
+import phonenumbers
+
+from chalicelib.errors import InvalidPhoneNumber
+
+DEFAULT_REGION = "NL"
+VISIBLE_DIGITS = 3
+
+
+def normalise(raw: str, region: str = DEFAULT_REGION, *, field: str = "phone") -> str:
+    """Return `raw` in E.164 form, or raise `InvalidPhoneNumber` saying why."""
+    written = raw.strip()
+    if not written:
+        raise InvalidPhoneNumber("phone.empty", field=field)
+
+    try:
+        number = phonenumbers.parse(written, region)
+    except phonenumbers.NumberParseException:
+        raise InvalidPhoneNumber(
+            "phone.unreadable", field=field, value=written
+        ) from None
+
+    # is_valid_number checks the number against the country's real numbering
+    # plan, so `12` or `+31 6 1234` are refused rather than stored and failed
+    # on by SNS later.
+    if not phonenumbers.is_valid_number(number):
+        raise InvalidPhoneNumber("phone.impossible", field=field, value=written)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def mask(number: str) -> str:
+    """Hide all but the last three digits: what logs may say about a number."""
+    digits = [c for c in number if c.isdigit()]
+    if len(digits) <= VISIBLE_DIGITS:
+        return "*" * len(digits)
+    return "***" + "".join(digits[-VISIBLE_DIGITS:])

@@ -1,0 +1,91 @@
+"""SMS text: how many parts a message costs and how a broadcast reads.
+
+Residents pay per SMS part, and every broadcast is multiplied by the roster,
+so the part count must be the one the network bills. A message that fits the
+GSM-7 alphabet costs one part up to 160 septets and 153 per part after that
+(the rest carries the concatenation header); the characters of the GSM-7
+extension table take two septets each. One character outside GSM-7 makes the
+whole message UCS-2: 70 UTF-16 code units in one part, 67 per part after that,
+so an emoji (two code units) costs double. A part boundary never splits an
+escape sequence or a surrogate pair, which is why parts are packed one
+character at a time instead of divided.
+"""
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from chalicelib import texts
+
+Encoding = Literal["GSM-7", "UCS-2"]
+
+# GSM 03.38 default alphabet (without the escape code itself).
+GSM7_BASIC: Final = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+# Reached through the escape code, so each costs two septets.
+GSM7_EXTENSION: Final = frozenset("^{}\\[~]|€\f")
+
+_LIMITS: Final[dict[Encoding, tuple[int, int]]] = {
+    # encoding: (single-part capacity, capacity of each part of a longer one)
+    "GSM-7": (160, 153),
+    "UCS-2": (70, 67),
+}
+
+
+@dataclass(frozen=True)
+class SmsSize:
+    """What a text costs on the network."""
+
+    encoding: Encoding
+    units: int  # septets for GSM-7, UTF-16 code units for UCS-2
+    parts: int
+
+
+def encoding_of(text: str) -> Encoding:
+    """GSM-7 when every character is in the GSM-7 tables, otherwise UCS-2."""
+    if all(c in GSM7_BASIC or c in GSM7_EXTENSION for c in text):
+        return "GSM-7"
+    return "UCS-2"
+
+
+def _cost(char: str, encoding: Encoding) -> int:
+    if encoding == "GSM-7":
+        return 2 if char in GSM7_EXTENSION else 1
+    return 2 if ord(char) > 0xFFFF else 1
+
+
+def measure(text: str) -> SmsSize:
+    """Count the units and parts `text` takes as one SMS."""
+    encoding = encoding_of(text)
+    single, per_part = _LIMITS[encoding]
+    costs = [_cost(c, encoding) for c in text]
+
+    units = sum(costs)
+    if units <= single:
+        return SmsSize(encoding, units, 1 if units else 0)
+
+    parts, room = 1, per_part
+    for cost in costs:
+        if cost > room:
+            parts, room = parts + 1, per_part
+        room -= cost
+    return SmsSize(encoding, units, parts)
+
+
+def count_parts(text: str) -> int:
+    """How many SMS parts `text` is billed as."""
+    return measure(text).parts
+
+
+def compose_broadcast(
+    neighbourhood: str, sender: str, body: str, language: str | None = None
+) -> str:
+    """The alert as every member reads it: neighbourhood and name, then the text."""
+    return texts.say(
+        "alert.broadcast",
+        language,
+        neighbourhood=neighbourhood,
+        sender=sender,
+        body=body.strip(),
+    )

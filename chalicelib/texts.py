@@ -1,0 +1,263 @@
+"""Every sentence a person reads, in Dutch and English, kept in one place.
+
+SMS texts, API errors and CLI output all come from this catalogue, so a
+neighbourhood that speaks English gets English everywhere and a translator
+has one file to read. Dutch is the default: wijkalert was born in a Dutch
+neighbourhood and most rosters are Dutch-speaking.
+"""
+
+from typing import Final, Literal
+
+Language = Literal["nl", "en"]
+LANGUAGES: Final[tuple[Language, ...]] = ("nl", "en")
+DEFAULT_LANGUAGE: Final[Language] = "nl"
+
+_CATALOGUE: Final[dict[str, dict[Language, str]]] = {
+    # The broadcast itself: neighbourhood and sender first, never a number.
+    "alert.broadcast": {
+        "nl": "[{neighbourhood}] {sender}: {body}",
+        "en": "[{neighbourhood}] {sender}: {body}",
+    },
+    # Phone numbers.
+    "phone.empty": {
+        "nl": "Vul een telefoonnummer in.",
+        "en": "Please give a phone number.",
+    },
+    "phone.unreadable": {
+        "nl": "'{value}' is geen telefoonnummer.",
+        "en": "'{value}' is not a phone number.",
+    },
+    "phone.impossible": {
+        "nl": "'{value}' bestaat niet als telefoonnummer; controleer de cijfers.",
+        "en": "'{value}' cannot exist as a phone number; check the digits.",
+    },
+    # The roster.
+    "member.name_missing": {
+        "nl": "Vul een naam in; die staat voor elke melding van dit lid.",
+        "en": "Please give a name; it stands before every alert this member sends.",
+    },
+    "member.name_too_long": {
+        "nl": "De naam mag hoogstens {limit} tekens lang zijn.",
+        "en": "The name can be at most {limit} characters long.",
+    },
+    "member.street_too_long": {
+        "nl": "De straat mag hoogstens {limit} tekens lang zijn.",
+        "en": "The street can be at most {limit} characters long.",
+    },
+    "member.role_unknown": {
+        "nl": "Rol '{value}' bestaat niet; kies uit: {choices}.",
+        "en": "Role '{value}' does not exist; choose from: {choices}.",
+    },
+    "member.status_unknown": {
+        "nl": "Status '{value}' bestaat niet; kies uit: {choices}.",
+        "en": "Status '{value}' does not exist; choose from: {choices}.",
+    },
+    "member.language_unknown": {
+        "nl": "Taal '{value}' wordt niet ondersteund; kies uit: {choices}.",
+        "en": "Language '{value}' is not supported; choose from: {choices}.",
+    },
+    "member.exists": {
+        "nl": "{phone} staat al op de lijst van {neighbourhood}.",
+        "en": "{phone} is already on the roster of {neighbourhood}.",
+    },
+    "member.not_found": {
+        "nl": "{phone} staat niet op de lijst van {neighbourhood}.",
+        "en": "{phone} is not on the roster of {neighbourhood}.",
+    },
+    "member.subscribe_failed": {
+        "nl": "{phone} kon niet worden aangemeld voor meldingen; probeer het opnieuw.",
+        "en": "{phone} could not be signed up for alerts; please try again.",
+    },
+    "member.unsubscribe_failed": {
+        "nl": "{phone} kon niet worden afgemeld voor meldingen; probeer het opnieuw.",
+        "en": "{phone} could not be signed off from alerts; please try again.",
+    },
+    # Neighbourhoods.
+    "neighbourhood.id_invalid": {
+        "nl": "'{value}' kan geen buurtcode zijn; gebruik kleine letters, "
+        "cijfers en streepjes.",
+        "en": "'{value}' cannot be a neighbourhood id; use lower-case letters, "
+        "digits and dashes.",
+    },
+    "neighbourhood.exists": {
+        "nl": "Buurt '{value}' bestaat al.",
+        "en": "Neighbourhood '{value}' already exists.",
+    },
+    "neighbourhood.long_code_taken": {
+        "nl": "Nummer {value} hoort al bij een andere buurt.",
+        "en": "Number {value} already belongs to another neighbourhood.",
+    },
+    # Configuration, read by whoever deploys.
+    "config.missing": {
+        "nl": "De instelling {name} ontbreekt; zet deze in .chalice/config.json.",
+        "en": "The setting {name} is missing; set it in .chalice/config.json.",
+    },
+    "config.invalid": {
+        "nl": "De instelling {name} heeft een ongeldige waarde '{value}'.",
+        "en": "The setting {name} has an invalid value '{value}'.",
+    },
+    # Sending.
+    "broadcast.failed": {
+        "nl": "De melding kon niet worden verstuurd; AWS wordt zo opnieuw gevraagd.",
+        "en": "The alert could not be sent; AWS will be asked again shortly.",
+    },
+    # The sandbox: replaying events and telling the demo's story.
+    "sandbox.file_unreadable": {
+        "nl": "Kan {path} niet lezen: {reason}.",
+        "en": "Cannot read {path}: {reason}.",
+    },
+    "sandbox.file_not_json": {
+        "nl": "{path} is geen JSON-bestand: {reason}.",
+        "en": "{path} is not a JSON file: {reason}.",
+    },
+    "sandbox.roster_row_refused": {
+        "nl": "Regel {line} van {path} is niet gebruikt: {reason}",
+        "en": "Line {line} of {path} was not used: {reason}",
+    },
+    "sandbox.roster_header": {
+        "nl": "{path} moet beginnen met de kopregel phone,name,street,role.",
+        "en": "{path} must start with the header row phone,name,street,role.",
+    },
+    "story.intro": {
+        "nl": "Buurt {neighbourhood}, nummer {long_code}, {count} leden op de lijst:",
+        "en": "Neighbourhood {neighbourhood}, number {long_code}, {count} members "
+        "on the roster:",
+    },
+    "story.member": {
+        "nl": "  {phone}  {name} ({role})",
+        "en": "  {phone}  {name} ({role})",
+    },
+    "story.event": {
+        "nl": "{step}. {event}",
+        "en": "{step}. {event}",
+    },
+    "story.broadcast": {
+        "nl": "   {sender} stuurt een melding. Alle {count} actieve leden krijgen "
+        "hem, ook {sender} zelf als bevestiging. Sms-delen per persoon: {parts}.",
+        "en": "   {sender} sends an alert. All {count} active members receive it, "
+        "{sender} too as confirmation. SMS parts per person: {parts}.",
+    },
+    "story.delivery": {
+        "nl": "     -> {name} ({to}): {body}",
+        "en": "     -> {name} ({to}): {body}",
+    },
+    "story.duplicate": {
+        "nl": "   AWS levert hetzelfde bericht nog eens af. Niemand krijgt iets: "
+        "dit bericht is al verwerkt en elke sms kost geld.",
+        "en": "   AWS delivers the same text again. Nobody receives anything: "
+        "this text was already handled, and every SMS costs money.",
+    },
+    "story.unknown_sender": {
+        "nl": "   Een nummer dat niet op de lijst staat ({sender}) stuurt een bericht. "
+        "Niemand krijgt iets, ook de afzender niet: onbekenden krijgen geen "
+        "antwoord.",
+        "en": "   A number that is not on the roster ({sender}) sends a text. "
+        "Nobody receives anything, the sender included: strangers get no reply.",
+    },
+    "story.unknown_long_code": {
+        "nl": "   Het bericht is voor nummer {long_code}, dat bij geen buurt hoort. "
+        "Niemand krijgt iets.",
+        "en": "   The text is for number {long_code}, which belongs to no "
+        "neighbourhood. Nobody receives anything.",
+    },
+    "story.malformed": {
+        "nl": "   Dit is geen sms van AWS maar iets anders ({reason}). Het wordt "
+        "gelogd en weggelegd, zonder opnieuw te proberen. Niemand krijgt iets.",
+        "en": "   This is not an SMS from AWS but something else ({reason}). It is "
+        "logged and dropped without a retry. Nobody receives anything.",
+    },
+    "story.summary": {
+        "nl": "Samen: {texts} berichten binnen, {sms} sms'jes verstuurd "
+        "({parts} sms-delen betaald).",
+        "en": "In all: {texts} texts received, {sms} SMS messages sent "
+        "({parts} SMS parts paid for).",
+    },
+    "story.inactive_member": {
+        "nl": "   {sender} staat op de lijst maar is niet actief. Niemand krijgt iets.",
+        "en": "   {sender} is on the roster but not active. Nobody receives anything.",
+    },
+    "story.unknown_outcome": {
+        "nl": "   Afgehandeld als '{outcome}'.",
+        "en": "   Handled as '{outcome}'.",
+    },
+    # Command-line help.
+    "cli.help": {
+        "nl": "wijkalert: het sms-alarm van de buurt. Zet WIJKALERT_LANG=en voor "
+        "Engels.",
+        "en": "wijkalert: the neighbourhood's SMS alert. Set WIJKALERT_LANG=nl for "
+        "Dutch.",
+    },
+    "cli.help.lang": {
+        "nl": "Taal van de uitvoer (nl of en).",
+        "en": "Language of the output (nl or en).",
+    },
+    "cli.help.sandbox": {
+        "nl": "Probeer wijkalert uit zonder AWS-account, op een ingebouwde nep-AWS.",
+        "en": "Try wijkalert with no AWS account, on an embedded stand-in for AWS.",
+    },
+    "cli.help.replay": {
+        "nl": "Speel SNS-berichten af door de echte Lambda-functie en druk elke "
+        "sms die zou worden afgeleverd af als een JSON-regel.",
+        "en": "Run SNS events through the real Lambda function and print every SMS "
+        "that would be delivered as one JSON line.",
+    },
+    "cli.help.demo": {
+        "nl": "Speel SNS-berichten af en vertel wie wat kreeg, en waarom de "
+        "anderen niets kregen.",
+        "en": "Replay SNS events and tell who received what, and why the others "
+        "got nothing.",
+    },
+    "cli.help.roster": {
+        "nl": "CSV met kopregel phone,name,street,role; zonder deze optie wordt "
+        "de demolijst gebruikt.",
+        "en": "CSV with header phone,name,street,role; without it the demo roster "
+        "is used.",
+    },
+    "cli.help.logs": {
+        "nl": "Toon de JSON-logregels van de functie op stderr.",
+        "en": "Show the function's JSON log lines on stderr.",
+    },
+    # Why a text was dropped, as the story and the logs name it.
+    "malformed.not_json": {
+        "nl": "de inhoud is geen JSON",
+        "en": "the content is not JSON",
+    },
+    "malformed.not_object": {
+        "nl": "de JSON is geen object",
+        "en": "the JSON is not an object",
+    },
+    "malformed.no_sender": {
+        "nl": "de afzender ontbreekt",
+        "en": "the sender is missing",
+    },
+    "malformed.no_long_code": {
+        "nl": "het ontvangende nummer ontbreekt",
+        "en": "the receiving number is missing",
+    },
+    "malformed.empty_body": {
+        "nl": "het bericht is leeg",
+        "en": "the text is empty",
+    },
+    "malformed.not_sns": {
+        "nl": "het is geen SNS-bericht",
+        "en": "it is not an SNS notification",
+    },
+}
+
+
+def language_or_default(value: str | None) -> Language:
+    """Return `value` if wijkalert speaks it, otherwise the default language."""
+    for language in LANGUAGES:
+        if value == language:
+            return language
+    return DEFAULT_LANGUAGE
+
+
+def say(key: str, language: str | None = None, **facts: object) -> str:
+    """Return the sentence `key` in `language`, with `facts` filled in."""
+    return _CATALOGUE[key][language_or_default(language)].format(**facts)
+
+
+def catalogue_keys() -> frozenset[str]:
+    """Every sentence key, so tests can check each has both languages."""
+    return frozenset(_CATALOGUE)

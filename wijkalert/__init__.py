@@ -1,0 +1,1 @@
+"""The tools people run on their own machine: the CLI and the sandbox."""

@@ -1,0 +1,210 @@
+"""The `wijkalert` command: what coordinators and newcomers type.
+
+Lives outside `chalicelib` so it is never shipped to Lambda. Every sentence it
+prints comes from `chalicelib.texts`, in the language of `--lang` or
+`WIJKALERT_LANG` (Dutch unless told otherwise).
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from chalicelib import phones, texts
+from chalicelib.alerts import read_inbound
+from chalicelib.errors import InvalidPhoneNumber, MalformedInbound
+from chalicelib.members import Member, Roster
+from wijkalert.sandbox import (
+    DEMO_NEIGHBOURHOOD,
+    DEMO_ROSTER,
+    Replayed,
+    Sandbox,
+    read_roster_csv,
+)
+
+# Help is printed before any option is read, so its language comes from the
+# environment alone.
+HELP_LANGUAGE = os.environ.get("WIJKALERT_LANG")
+
+
+def _help(key: str) -> str:
+    return texts.say(key, HELP_LANGUAGE)
+
+
+@click.group(help=_help("cli.help"))
+@click.option(
+    "--lang",
+    type=click.Choice(texts.LANGUAGES),
+    envvar="WIJKALERT_LANG",
+    default=texts.DEFAULT_LANGUAGE,
+    show_default=True,
+    help=_help("cli.help.lang"),
+)
+@click.pass_context
+def main(ctx: click.Context, lang: str) -> None:
+    ctx.obj = lang
+
+
+@main.group(help=_help("cli.help.sandbox"))
+def sandbox() -> None:
+    pass
+
+
+_events = click.argument(
+    "events", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+_roster = click.option(
+    "--roster", type=click.Path(path_type=Path), help=_help("cli.help.roster")
+)
+
+
+@sandbox.command(help=_help("cli.help.replay"))
+@_events
+@_roster
+@click.option("--logs", is_flag=True, help=_help("cli.help.logs"))
+@click.pass_obj
+def replay(
+    lang: str, events: tuple[Path, ...], roster: Path | None, logs: bool
+) -> None:
+    loaded = _load_events(events, lang)
+    with Sandbox(log_stream=sys.stderr if logs else None) as box:
+        _open_demo(box, roster, lang)
+        for name, event in loaded:
+            for delivery in box.replay(event, name).deliveries:
+                line = {"event": name, **vars(delivery)}
+                click.echo(json.dumps(line, ensure_ascii=False))
+
+
+@sandbox.command(help=_help("cli.help.demo"))
+@_events
+@_roster
+@click.pass_obj
+def demo(lang: str, events: tuple[Path, ...], roster: Path | None) -> None:
+    loaded = _load_events(events, lang)
+    with Sandbox() as box:
+        members = _open_demo(box, roster, lang)
+        sent = parts = 0
+        for step, (name, event) in enumerate(loaded, start=1):
+            replayed = box.replay(event, name)
+            click.echo()
+            click.echo(texts.say("story.event", lang, step=step, event=name))
+            click.echo(_story(replayed, event, members, lang))
+            for delivery in replayed.deliveries:
+                click.echo(
+                    texts.say(
+                        "story.delivery", lang, to=delivery.to, body=delivery.body
+                    )
+                )
+            sent += len(replayed.deliveries)
+            parts += sum(d.parts for d in replayed.deliveries)
+        click.echo()
+        click.echo(
+            texts.say("story.summary", lang, texts=len(loaded), sms=sent, parts=parts)
+        )
+
+
+def _load_events(paths: tuple[Path, ...], lang: str) -> list[tuple[str, Any]]:
+    """Read every event file first, so a typo stops the run before it starts."""
+    loaded = []
+    for path in paths:
+        try:
+            content = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            _fail(
+                texts.say(
+                    "sandbox.file_unreadable", lang, path=path, reason=_why(error)
+                )
+            )
+        try:
+            loaded.append((path.name, json.loads(content)))
+        except ValueError as error:
+            _fail(texts.say("sandbox.file_not_json", lang, path=path, reason=error))
+    return loaded
+
+
+def _open_demo(box: Sandbox, roster_csv: Path | None, lang: str) -> Roster:
+    """Open the demo neighbourhood and put the demo roster (or the given one) on it."""
+    neighbourhood = box.open_neighbourhood(*DEMO_NEIGHBOURHOOD, language=lang)
+    if roster_csv is None:
+        rows = list(enumerate(DEMO_ROSTER, start=2))
+    else:
+        try:
+            rows = read_roster_csv(roster_csv)
+        except (OSError, UnicodeDecodeError) as error:
+            _fail(
+                texts.say(
+                    "sandbox.file_unreadable", lang, path=roster_csv, reason=_why(error)
+                )
+            )
+        except ValueError:
+            _fail(texts.say("sandbox.roster_header", lang, path=roster_csv))
+    for line, refusal in box.enrol(neighbourhood, rows):
+        reason = refusal.sentence(lang)
+        click.echo(
+            texts.say(
+                "sandbox.roster_row_refused",
+                lang,
+                line=line,
+                path=roster_csv,
+                reason=reason,
+            ),
+            err=True,
+        )
+    return box.roster(neighbourhood)
+
+
+def _story(replayed: Replayed, event: Any, members: Roster, lang: str) -> str:
+    """One sentence on what happened to this event, and why."""
+    outcome = replayed.outcome
+    kind = outcome.get("outcome")
+    if outcome.get("duplicate"):
+        return texts.say("story.duplicate", lang)
+    if kind == "malformed":
+        reason = texts.say(str(outcome.get("reason")), lang)
+        return texts.say("story.malformed", lang, reason=reason)
+
+    sender = _sender(event)
+    member = _member(members, sender)
+    if kind == "broadcast" and member:
+        return texts.say(
+            "story.broadcast",
+            lang,
+            sender=member.name,
+            count=len(replayed.deliveries),
+            parts=outcome.get("parts"),
+        )
+    if kind == "inactive_member" and member:
+        return texts.say("story.inactive_member", lang, sender=member.name)
+    if kind == "unknown_sender":
+        return texts.say("story.unknown_sender", lang, sender=phones.mask(sender or ""))
+    if kind == "unknown_long_code":
+        return texts.say(
+            "story.unknown_long_code", lang, long_code=outcome["long_code"]
+        )
+    return texts.say("story.unknown_outcome", lang, outcome=kind)
+
+
+def _sender(event: Any) -> str | None:
+    try:
+        return read_inbound(event["Records"][0]["Sns"]).sender
+    except (MalformedInbound, KeyError, IndexError, TypeError):
+        return None
+
+
+def _member(members: Roster, sender: str | None) -> Member | None:
+    try:
+        return members.get(sender) if sender else None
+    except InvalidPhoneNumber:
+        return None
+
+
+def _why(error: Exception) -> str:
+    return getattr(error, "strerror", None) or str(error)
+
+
+def _fail(sentence: str) -> Any:
+    click.echo(sentence, err=True)
+    sys.exit(1)

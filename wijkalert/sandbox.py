@@ -1,0 +1,312 @@
+"""The sandbox: the whole alert pipeline on an embedded moto backend.
+
+A coordinator sees wijkalert work here before deploying anything: no AWS
+account, no network. The sandbox creates the tables and topics the deployment
+has, puts a neighbourhood and its roster in them, and runs the real Lambda
+handler (`app.on_inbound_sms`, the same object Lambda calls) on SNS events.
+
+moto accepts a publish to a topic with SMS subscriptions but records no SMS
+deliveries for it; it only records SMS published straight to a phone number.
+`SmsLedger` therefore works the deliveries out the way SNS makes them: when a
+publish to a topic succeeds, every number subscribed to that topic with
+protocol `sms` at that moment receives the message.
+"""
+
+import contextlib
+import csv
+import io
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Final, TextIO
+
+import boto3
+from chalice.local import LambdaContext
+from moto import mock_aws
+
+from chalicelib import config, sms
+from chalicelib.errors import WijkalertError
+from chalicelib.members import Roster
+from chalicelib.neighbourhoods import (
+    LONG_CODE_INDEX,
+    Neighbourhood,
+    NeighbourhoodDirectory,
+)
+from chalicelib.observability import logger
+
+if TYPE_CHECKING:
+    from mypy_boto3_sns.client import SNSClient
+
+REGION: Final = "eu-west-1"
+ENVIRONMENT: Final = {
+    # Fake credentials: moto needs some, and real ones must never be used here.
+    "AWS_ACCESS_KEY_ID": "sandbox",
+    "AWS_SECRET_ACCESS_KEY": "sandbox",
+    "AWS_SESSION_TOKEN": "sandbox",
+    "AWS_DEFAULT_REGION": REGION,
+    "AWS_REGION": REGION,
+    config.ROSTER_TABLE: "wijkalert-sandbox-roster",
+    config.ALERTS_TABLE: "wijkalert-sandbox-alerts",
+    config.IDEMPOTENCY_TABLE: "wijkalert-sandbox-idempotency",
+    "POWERTOOLS_SERVICE_NAME": "wijkalert",
+}
+# Settings a developer's shell may have that would point boto3 elsewhere.
+HIDDEN: Final = ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_CONFIG_FILE")
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    phone: str
+    name: str
+    street: str | None = None
+    role: str = "member"
+
+
+DEMO_NEIGHBOURHOOD: Final = ("molenwijk", "Molenwijk", "+3197010203040")
+DEMO_ROSTER: Final = (
+    RosterRow("+31612345601", "Jan", "Kastanjelaan 12", "coordinator"),
+    RosterRow("+31612345602", "Fatima", "Kastanjelaan 14"),
+    RosterRow("+31612345603", "Ahmed", "Kometensingel 3"),
+    RosterRow("+31612345604", "Sanne", "Kometensingel 5"),
+    RosterRow("+31612345605", "Mehmet", "Molenstraat 8"),
+)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One SMS as a phone would receive it."""
+
+    to: str
+    body: str
+    parts: int
+
+
+@dataclass
+class Replayed:
+    """What one event did: the handler's outcome and every SMS it caused."""
+
+    event: str
+    outcome: dict[str, Any]
+    deliveries: list[Delivery] = field(default_factory=list)
+
+
+class SmsLedger:
+    """Works out which phones an SNS publish reaches, since moto does not say.
+
+    Hooked into botocore's event system: `provide-client-params` keeps the
+    publish's parameters, `after-call` turns a successful publish into
+    deliveries. A direct publish to a phone number reaches that number; a
+    publish to a topic reaches its SMS subscriptions as they are at that moment.
+    """
+
+    def __init__(self, lookup: "SNSClient") -> None:
+        self._lookup = lookup
+        self.deliveries: list[Delivery] = []
+
+    def attach(self, events: Any) -> None:
+        events.register("provide-client-params.sns.Publish", self._remember)
+        events.register("after-call.sns.Publish", self._deliver)
+
+    def take(self) -> list[Delivery]:
+        """The deliveries since the last call, in the order they were made."""
+        taken, self.deliveries = self.deliveries, []
+        return taken
+
+    def _remember(
+        self, params: dict[str, Any], context: dict[str, Any], **_: Any
+    ) -> None:
+        context["wijkalert_publish"] = dict(params)
+
+    def _deliver(self, http_response: Any, context: dict[str, Any], **_: Any) -> None:
+        params = context.get("wijkalert_publish")
+        if not params or http_response.status_code != 200:
+            return
+        message = str(params["Message"])
+        for number in self._recipients(params):
+            self.deliveries.append(Delivery(number, message, sms.count_parts(message)))
+
+    def _recipients(self, params: Mapping[str, Any]) -> list[str]:
+        if params.get("PhoneNumber"):
+            return [str(params["PhoneNumber"])]
+        numbers: set[str] = set()
+        pages = self._lookup.get_paginator("list_subscriptions_by_topic")
+        for page in pages.paginate(TopicArn=str(params["TopicArn"])):
+            numbers.update(
+                s["Endpoint"] for s in page["Subscriptions"] if s["Protocol"] == "sms"
+            )
+        return sorted(numbers)
+
+
+class Sandbox:
+    """wijkalert on moto, for as long as the `with` block runs."""
+
+    def __init__(self, log_stream: TextIO | None = None) -> None:
+        self._log_stream = log_stream
+        self._saved_environ: dict[str, str | None] = {}
+        self._mock = mock_aws()
+        self.ledger: SmsLedger
+
+    def __enter__(self) -> "Sandbox":
+        for name in (*ENVIRONMENT, *HIDDEN):
+            self._saved_environ[name] = os.environ.pop(name, None)
+        os.environ.update(ENVIRONMENT)
+        self._mock.start()
+
+        # The app builds its clients from boto3's default session; hooks on
+        # that session are copied into every client it creates afterwards.
+        session = boto3.session.Session(region_name=REGION)
+        boto3.DEFAULT_SESSION = session
+        self.ledger = SmsLedger(boto3.session.Session().client("sns", REGION))
+        self.ledger.attach(session.events)
+        self._forget_app_clients()
+
+        provision(boto3.resource("dynamodb"), boto3.client("sns"))
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._forget_app_clients()
+        self._mock.stop()
+        boto3.DEFAULT_SESSION = None
+        for name, value in self._saved_environ.items():
+            os.environ.pop(name, None)
+            if value is not None:
+                os.environ[name] = value
+
+    def directory(self) -> NeighbourhoodDirectory:
+        return NeighbourhoodDirectory(self._roster_table(), boto3.client("sns"))
+
+    def open_neighbourhood(
+        self, neighbourhood_id: str, name: str, long_code: str, language: str = "nl"
+    ) -> Neighbourhood:
+        return self.directory().open(neighbourhood_id, name, long_code, language)
+
+    def roster(self, neighbourhood: Neighbourhood) -> Roster:
+        return Roster(self._roster_table(), boto3.client("sns"), neighbourhood)
+
+    def enrol(
+        self, neighbourhood: Neighbourhood, rows: Iterable[tuple[int, RosterRow]]
+    ) -> list[tuple[int, WijkalertError]]:
+        """Add each numbered row on its own; return the rows refused, and why."""
+        roster = self.roster(neighbourhood)
+        refused = []
+        for line, row in rows:
+            try:
+                roster.add(row.phone, row.name, street=row.street, role=row.role)
+            except WijkalertError as error:
+                refused.append((line, error))
+        return refused
+
+    def replay(self, event: dict[str, Any], name: str) -> Replayed:
+        """Run the Lambda handler on one SNS event, as Lambda would."""
+        import app
+
+        context = LambdaContext(
+            "on_inbound_sms", memory_size=256, max_runtime_ms=30_000
+        )
+        self.ledger.take()
+        with self._logs_captured():
+            outcome = app.on_inbound_sms(event, context)
+        return Replayed(name, dict(outcome or {}), self.ledger.take())
+
+    @contextlib.contextmanager
+    def _logs_captured(self) -> Iterator[None]:
+        # powertools writes log lines and metrics to stdout, where the sandbox
+        # prints deliveries; send them where the user asked, or nowhere.
+        stream = self._log_stream or io.StringIO()
+        handler = logger.logger_handler
+        previous = handler.setStream(stream)  # type: ignore[attr-defined]
+        try:
+            with contextlib.redirect_stdout(stream):
+                yield
+        finally:
+            handler.setStream(previous)  # type: ignore[attr-defined]
+
+    def _roster_table(self) -> Any:
+        return boto3.resource("dynamodb").Table(ENVIRONMENT[config.ROSTER_TABLE])
+
+    @staticmethod
+    def _forget_app_clients() -> None:
+        # The app keeps its desk (and the clients in it) for the life of a
+        # Lambda container; each sandbox is a new container.
+        if "app" in sys.modules:
+            sys.modules["app"].alert_desk.cache_clear()
+
+
+def provision(dynamodb: Any, sns: "SNSClient") -> None:
+    """Create the tables and the inbound topic a deployment has."""
+    on_demand = {"BillingMode": "PAY_PER_REQUEST"}
+    dynamodb.create_table(
+        TableName=ENVIRONMENT[config.ROSTER_TABLE],
+        KeySchema=[
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "S"},
+            {"AttributeName": "long_code", "AttributeType": "S"},
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": LONG_CODE_INDEX,
+                "KeySchema": [{"AttributeName": "long_code", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+        **on_demand,
+    )
+    dynamodb.create_table(
+        TableName=ENVIRONMENT[config.ALERTS_TABLE],
+        KeySchema=[
+            {"AttributeName": "neighbourhood_id", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": "neighbourhood_id", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "S"},
+        ],
+        **on_demand,
+    )
+    dynamodb.create_table(
+        TableName=ENVIRONMENT[config.IDEMPOTENCY_TABLE],
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        **on_demand,
+    )
+    sns.create_topic(Name=config.INBOUND_TOPIC)
+
+
+def read_roster_csv(path: Path) -> list[tuple[int, RosterRow]]:
+    """The rows of a `phone,name,street,role` CSV, each with its line number.
+
+    Raises `OSError` when the file cannot be read and `ValueError` when it does
+    not start with the roster header.
+    """
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not {"phone", "name"} <= set(reader.fieldnames or ()):
+            raise ValueError(path)
+        rows = []
+        for record in reader:
+            if not any((value or "").strip() for value in record.values()):
+                continue
+            rows.append(
+                (
+                    reader.line_num,
+                    RosterRow(
+                        phone=(record.get("phone") or "").strip(),
+                        name=(record.get("name") or "").strip(),
+                        street=(record.get("street") or "").strip() or None,
+                        role=(record.get("role") or "").strip() or "member",
+                    ),
+                )
+            )
+        return rows
