@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones, sms
 from chalicelib.broadcast import Broadcaster
-from chalicelib.errors import InvalidPhoneNumber, MalformedInbound
+from chalicelib.errors import BroadcastFailed, InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import Member, Roster
 from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
 from chalicelib.observability import count, logger
@@ -252,7 +252,13 @@ class AlertDesk:
 
         alert = Alert.compose(text, neighbourhood, member)
         self._alert_log.record(alert)
-        self._broadcaster.broadcast(neighbourhood, alert.text)
+        try:
+            self._broadcaster.broadcast(neighbourhood, alert.text)
+        except BroadcastFailed:
+            # Raised on purpose: nothing was sent, so Lambda's retry is safe.
+            logger.exception("broadcast failed", alert_id=alert.alert_id)
+            count("BroadcastFailures")
+            raise
         logger.info(
             "alert broadcast",
             alert_id=alert.alert_id,

@@ -20,6 +20,7 @@ from chalicelib.members import Member, Roster
 from wijkalert.sandbox import (
     DEMO_NEIGHBOURHOOD,
     DEMO_ROSTER,
+    Delivery,
     Replayed,
     Sandbox,
     read_roster_csv,
@@ -93,11 +94,7 @@ def demo(lang: str, events: tuple[Path, ...], roster: Path | None) -> None:
             click.echo(texts.say("story.event", lang, step=step, event=name))
             click.echo(_story(replayed, event, members, lang))
             for delivery in replayed.deliveries:
-                click.echo(
-                    texts.say(
-                        "story.delivery", lang, to=delivery.to, body=delivery.body
-                    )
-                )
+                click.echo(_delivery_line(delivery, members, lang))
             sent += len(replayed.deliveries)
             parts += sum(d.parts for d in replayed.deliveries)
         click.echo()
@@ -185,6 +182,17 @@ def _story(replayed: Replayed, event: Any, members: Roster, lang: str) -> str:
             "story.unknown_long_code", lang, long_code=outcome["long_code"]
         )
     return texts.say("story.unknown_outcome", lang, outcome=kind)
+
+
+def _delivery_line(delivery: Delivery, members: Roster, lang: str) -> str:
+    recipient = _member(members, delivery.to)
+    return texts.say(
+        "story.delivery",
+        lang,
+        name=recipient.name if recipient else "?",
+        to=delivery.to,
+        body=delivery.body,
+    )
 
 
 def _sender(event: Any) -> str | None:

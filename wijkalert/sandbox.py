@@ -15,6 +15,7 @@ protocol `sms` at that moment receives the message.
 import contextlib
 import csv
 import io
+import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -48,9 +49,11 @@ ENVIRONMENT: Final = {
     "AWS_SESSION_TOKEN": "sandbox",
     "AWS_DEFAULT_REGION": REGION,
     "AWS_REGION": REGION,
-    config.ROSTER_TABLE: "wijkalert-sandbox-roster",
-    config.ALERTS_TABLE: "wijkalert-sandbox-alerts",
-    config.IDEMPOTENCY_TABLE: "wijkalert-sandbox-idempotency",
+    # The dev stage's names (.chalice/config.json), so `chalice.test.Client`,
+    # which sets that stage's environment, finds the sandbox's tables.
+    config.ROSTER_TABLE: "wijkalert-dev-roster",
+    config.ALERTS_TABLE: "wijkalert-dev-alerts",
+    config.IDEMPOTENCY_TABLE: "wijkalert-dev-idempotency",
     "POWERTOOLS_SERVICE_NAME": "wijkalert",
 }
 # Settings a developer's shell may have that would point boto3 elsewhere.
@@ -144,7 +147,7 @@ class Sandbox:
     """wijkalert on moto, for as long as the `with` block runs."""
 
     def __init__(self, log_stream: TextIO | None = None) -> None:
-        self._log_stream = log_stream
+        self.logs: TextIO = log_stream or io.StringIO()
         self._saved_environ: dict[str, str | None] = {}
         self._mock = mock_aws()
         self.ledger: SmsLedger
@@ -212,22 +215,28 @@ class Sandbox:
             "on_inbound_sms", memory_size=256, max_runtime_ms=30_000
         )
         self.ledger.take()
-        with self._logs_captured():
+        with self.function_output():
             outcome = app.on_inbound_sms(event, context)
         return Replayed(name, dict(outcome or {}), self.ledger.take())
 
     @contextlib.contextmanager
-    def _logs_captured(self) -> Iterator[None]:
-        # powertools writes log lines and metrics to stdout, where the sandbox
-        # prints deliveries; send them where the user asked, or nowhere.
-        stream = self._log_stream or io.StringIO()
+    def function_output(self) -> Iterator[None]:
+        """Send what the function prints (log lines, metrics) to the log stream.
+
+        powertools writes both to stdout, where the sandbox prints deliveries.
+        """
         handler = logger.logger_handler
-        previous = handler.setStream(stream)  # type: ignore[attr-defined]
+        previous = handler.setStream(self.logs)  # type: ignore[attr-defined]
         try:
-            with contextlib.redirect_stdout(stream):
+            with contextlib.redirect_stdout(self.logs):
                 yield
         finally:
             handler.setStream(previous)  # type: ignore[attr-defined]
+
+    def log_lines(self) -> list[dict[str, Any]]:
+        """Every JSON line the function wrote so far (when no stream was given)."""
+        assert isinstance(self.logs, io.StringIO)
+        return [json.loads(line) for line in self.logs.getvalue().splitlines()]
 
     def _roster_table(self) -> Any:
         return boto3.resource("dynamodb").Table(ENVIRONMENT[config.ROSTER_TABLE])

@@ -1,0 +1,126 @@
+"""`wijkalert sandbox replay` and `demo`, as a newcomer runs them."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import EVENTS, MOLENWIJK_PHONES
+from wijkalert.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def event(name: str) -> str:
+    return str(EVENTS / name)
+
+
+def test_replay_prints_one_json_line_per_sms_delivered() -> None:
+    code, out, _ = run(
+        "sandbox",
+        "replay",
+        event("inbound-alert.json"),
+        event("inbound-alert-redelivered.json"),
+        event("inbound-unknown-sender.json"),
+        event("console-test-publish.json"),
+    )
+
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [line["to"] for line in lines] == MOLENWIJK_PHONES
+    assert {line["event"] for line in lines} == {"inbound-alert.json"}
+    assert {line["parts"] for line in lines} == {1}
+    assert lines[0]["body"].startswith("[Molenwijk] Jan: Verdachte man")
+
+
+@pytest.mark.parametrize("path", sorted(EVENTS.glob("*.json")), ids=lambda p: p.name)
+def test_replay_handles_every_shipped_event_file(path: Path) -> None:
+    code, out, _ = run("sandbox", "replay", str(path))
+
+    assert code == 0
+    for line in out.splitlines():
+        assert json.loads(line)["event"] == path.name
+
+
+def test_replay_with_a_roster_csv_uses_that_roster(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "\ufeffphone,name,street,role\n"
+        "06-12345601,Jan,Kastanjelaan 12,coordinator\n"
+        "\n"
+        "0031 6 12345607,Lotte,,\n"
+        "hello,Niemand,,\n",
+        encoding="utf-8",
+    )
+
+    code, out, err = run(
+        "--lang",
+        "en",
+        "sandbox",
+        "replay",
+        "--roster",
+        str(roster),
+        event("inbound-alert.json"),
+    )
+
+    assert code == 0
+    assert [json.loads(line)["to"] for line in out.splitlines()] == [
+        "+31612345601",
+        "+31612345607",
+    ]
+    assert f"Line 5 of {roster} was not used: 'hello' is not a phone number." in err
+
+
+def test_replay_of_a_missing_file_fails_before_sending_anything(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.json"
+
+    code, out, err = run("sandbox", "replay", event("inbound-alert.json"), str(missing))
+
+    assert code == 1
+    assert out == ""
+    assert err.strip() == f"Kan {missing} niet lezen: No such file or directory."
+
+
+def test_replay_of_a_file_that_is_not_json_says_so(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+
+    code, _, err = run("--lang", "en", "sandbox", "replay", str(broken))
+
+    assert code == 1
+    assert err.startswith(f"{broken} is not a JSON file:")
+
+
+def test_demo_tells_who_received_what_and_why_the_others_got_nothing() -> None:
+    code, out, _ = run(
+        "--lang",
+        "en",
+        "sandbox",
+        "demo",
+        event("inbound-alert.json"),
+        event("inbound-alert-redelivered.json"),
+        event("inbound-unknown-sender.json"),
+        event("console-test-publish.json"),
+    )
+
+    assert code == 0
+    assert "Jan sends an alert. All 5 active members receive it" in out
+    assert "-> Fatima (+31612345602): [Molenwijk] Jan: Verdachte man" in out
+    assert "AWS delivers the same text again. Nobody receives anything" in out
+    assert "A number that is not on the roster (***321) sends a text." in out
+    assert "(the content is not JSON)" in out
+    assert (
+        "In all: 4 texts received, 5 SMS messages sent (5 SMS parts paid for)." in out
+    )
+    assert "87654321" not in out
+
+
+def test_demo_speaks_dutch_by_default() -> None:
+    code, out, _ = run("sandbox", "demo", event("inbound-alert.json"))
+
+    assert code == 0
+    assert "Jan stuurt een melding." in out

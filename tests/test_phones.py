@@ -1,0 +1,59 @@
+"""Phone numbers: every common Dutch notation is one member; garbage is refused."""
+
+import pytest
+
+from chalicelib import phones
+from chalicelib.errors import InvalidPhoneNumber
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "+31612345601",
+        "06-12345601",
+        "0612345601",
+        "06 1234 5601",
+        "0031 6 12345601",
+        "0031612345601",
+        "+31 (0)6 12345601",
+        " +31 6 12 34 56 01 ",
+    ],
+)
+def test_dutch_notations_normalise_to_one_e164_number(written: str) -> None:
+    assert phones.normalise(written) == "+31612345601"
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [
+        ("12", "'12' cannot exist as a phone number; check the digits."),
+        (
+            "+31 6 1234",
+            "'+31 6 1234' cannot exist as a phone number; check the digits.",
+        ),
+        ("hello", "'hello' is not a phone number."),
+        ("", "Please give a phone number."),
+        ("   ", "Please give a phone number."),
+    ],
+)
+def test_impossible_numbers_are_refused_with_a_clear_sentence(
+    written: str, english: str
+) -> None:
+    with pytest.raises(InvalidPhoneNumber) as refused:
+        phones.normalise(written)
+
+    assert refused.value.sentence("en") == english
+    assert refused.value.field == "phone"
+
+
+def test_refusal_reads_in_dutch_by_default() -> None:
+    with pytest.raises(InvalidPhoneNumber) as refused:
+        phones.normalise("hello")
+
+    assert refused.value.sentence() == "'hello' is geen telefoonnummer."
+
+
+def test_mask_keeps_only_the_last_three_digits() -> None:
+    assert phones.mask("+31612345601") == "***601"
+    assert phones.mask("12") == "**"
+    assert phones.mask("") == ""

@@ -1,0 +1,346 @@
+"""The alert pipeline end to end: real events in, SMS to phones out."""
+
+import json
+from typing import Any
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+
+from chalicelib.errors import BroadcastFailed
+from chalicelib.neighbourhoods import Neighbourhood
+from tests.conftest import MOLENWIJK_PHONES, Phones, load_event, with_message
+from wijkalert.sandbox import Sandbox
+
+ALERT_TEXT = (
+    "[Molenwijk] Jan: Verdachte man probeert fietsen open te breken bij portiek "
+    "Kastanjelaan 12, donkere jas, rode rugzak."
+)
+
+
+def recipients(deliveries: list[Any]) -> list[str]:
+    return sorted(d.to for d in deliveries)
+
+
+def test_member_alert_reaches_every_active_member_including_the_sender(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    deliveries = phones.deliver(load_event("inbound-alert.json"))
+
+    assert recipients(deliveries) == MOLENWIJK_PHONES
+    assert {d.body for d in deliveries} == {ALERT_TEXT}
+    assert {d.parts for d in deliveries} == {1}
+    assert phones.outcome["outcome"] == "broadcast"
+
+
+def test_broadcast_never_shows_the_senders_number(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    deliveries = phones.deliver(load_event("inbound-alert.json"))
+
+    assert all("12345601" not in d.body for d in deliveries)
+
+
+def test_inactive_member_is_not_sent_the_alert(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    sandbox.roster(molenwijk).update("0612345605", status="inactive")
+
+    deliveries = phones.deliver(load_event("inbound-alert.json"))
+
+    assert recipients(deliveries) == MOLENWIJK_PHONES[:4]
+
+
+def test_text_from_an_inactive_member_is_not_broadcast(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    sandbox.roster(molenwijk).update("+31612345601", status="inactive")
+
+    assert phones.deliver(load_event("inbound-alert.json")) == []
+    assert phones.outcome["outcome"] == "inactive_member"
+
+
+def test_unknown_sender_gets_no_broadcast_and_no_reply(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    deliveries = phones.deliver(load_event("inbound-unknown-sender.json"))
+
+    assert deliveries == []
+    assert phones.outcome["outcome"] == "unknown_sender"
+
+
+def test_unknown_sender_is_logged_masked_and_counted(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-unknown-sender.json"))
+
+    lines = sandbox.log_lines()
+    logged = [line for line in lines if line.get("message", "").startswith("text from")]
+    assert logged[0]["sender"] == "***321"
+    assert "87654321" not in json.dumps(lines)
+    assert metric(lines, "UnknownSenders") == 1
+
+
+def test_redelivery_of_the_same_text_is_broadcast_once(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(load_event("inbound-alert.json"))
+    again = phones.deliver(load_event("inbound-alert-redelivered.json"))
+
+    assert recipients(first) == MOLENWIJK_PHONES
+    assert again == []
+    assert phones.outcome["duplicate"] is True
+
+
+def test_duplicate_delivery_is_counted(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+    before = len(sandbox.log_lines())
+    phones.deliver(load_event("inbound-alert-redelivered.json"))
+
+    lines = sandbox.log_lines()[before:]
+    assert metric(lines, "DuplicateDeliveries") == 1
+    assert metric(lines, "AlertsBroadcast") is None
+
+
+def test_two_texts_with_the_same_words_are_two_alerts(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(load_event("inbound-alert.json"))
+    second = phones.deliver(
+        with_message("inbound-alert.json", inboundMessageId="second-text-same-words")
+    )
+
+    assert recipients(first) == MOLENWIJK_PHONES
+    assert recipients(second) == MOLENWIJK_PHONES
+
+
+def test_failed_publish_is_retried_and_sent_exactly_once(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    outage = SnsOutage(publishes=1)
+    boto3.DEFAULT_SESSION.events.register("before-call.sns.Publish", outage)  # type: ignore[union-attr]
+
+    with pytest.raises(BroadcastFailed):
+        phones.deliver(load_event("inbound-alert.json"))
+    assert sandbox.ledger.take() == []
+
+    retried = phones.deliver(load_event("inbound-alert.json"))
+    redelivered = phones.deliver(load_event("inbound-alert-redelivered.json"))
+
+    assert recipients(retried) == MOLENWIJK_PHONES
+    assert redelivered == []
+    assert outage.failed == 1
+
+
+def test_alert_is_logged_with_sender_body_time_and_parts(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+
+    table = boto3.resource("dynamodb").Table("wijkalert-dev-alerts")
+    items = table.scan()["Items"]
+    assert len(items) == 1
+    alert = items[0]
+    assert alert["alert_id"] == "cae173d2-66b9-564c-8309-21f858e9fb84"
+    assert alert["neighbourhood_id"] == "molenwijk"
+    assert alert["sender_phone"] == "+31612345601"
+    assert alert["sender_name"] == "Jan"
+    assert alert["body"].startswith("Verdachte man probeert fietsen")
+    assert alert["received_at"] == "2026-11-28T21:14:07.512Z"
+    assert alert["parts"] == 1
+
+
+def test_broadcast_is_a_transactional_sms_from_the_long_code(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    published = PublishSpy()
+    boto3.DEFAULT_SESSION.events.register(  # type: ignore[union-attr]
+        "provide-client-params.sns.Publish", published
+    )
+
+    phones.deliver(load_event("inbound-alert.json"))
+
+    attributes = published.calls[0]["MessageAttributes"]
+    assert attributes["AWS.SNS.SMS.SMSType"]["StringValue"] == "Transactional"
+    assert attributes["AWS.MM.SMS.OriginationNumber"]["StringValue"] == (
+        "+3197010203040"
+    )
+    assert attributes["AWS.SNS.SMS.MaxPrice"]["StringValue"] == "0.50"
+    assert published.calls[0]["TopicArn"] == molenwijk.members_topic_arn
+
+
+def test_members_topic_has_no_display_name_to_prepend(
+    molenwijk: Neighbourhood,
+) -> None:
+    attributes = boto3.client("sns").get_topic_attributes(
+        TopicArn=molenwijk.members_topic_arn
+    )["Attributes"]
+
+    assert attributes.get("DisplayName", "") == ""
+
+
+def test_diacritics_and_emoji_arrive_unchanged_and_cost_ucs2_parts(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    deliveries = phones.deliver(load_event("inbound-diacritics-emoji.json"))
+
+    assert recipients(deliveries) == MOLENWIJK_PHONES
+    body = deliveries[0].body
+    assert body.startswith("[Molenwijk] Sanne: Politie is gebeld \U0001f693 \u2013 man")
+    assert "\u201cbivakmuts\u201d" in body and "Idee\u00ebn? \u20ac50" in body
+    # 164 UTF-16 code units: more than 2 x 67, so three UCS-2 parts.
+    assert deliveries[0].parts == 3
+
+
+@pytest.mark.parametrize(
+    ("event", "reason"),
+    [
+        ("console-test-publish.json", "malformed.not_json"),
+        ("not-an-object", "malformed.not_object"),
+        ("no-sender", "malformed.no_sender"),
+        ("no-body", "malformed.empty_body"),
+        ("blank-body", "malformed.empty_body"),
+        ("no-long-code", "malformed.no_long_code"),
+        ("no-records", "malformed.not_json"),
+    ],
+)
+def test_malformed_event_is_dropped_without_raising_and_counted(
+    sandbox: Sandbox,
+    molenwijk: Neighbourhood,
+    phones: Phones,
+    event: str,
+    reason: str,
+) -> None:
+    deliveries = phones.deliver(malformed_event(event))
+
+    assert deliveries == []
+    assert phones.outcome == {"outcome": "malformed", "reason": reason}
+    lines = sandbox.log_lines()
+    assert metric(lines, "MalformedEvents") == 1
+    assert any(line.get("reason") == reason for line in lines)
+
+
+def test_tolerates_pretty_json_and_missing_subject_and_attributes(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    event = load_event("inbound-alert.json")
+    notification = event["Records"][0]["Sns"]
+    notification["Message"] = json.dumps(json.loads(notification["Message"]), indent=2)
+    del notification["Subject"]
+    del notification["MessageAttributes"]
+
+    assert recipients(phones.deliver(event)) == MOLENWIJK_PHONES
+
+
+def test_keyword_field_grants_nothing(molenwijk: Neighbourhood, phones: Phones) -> None:
+    event = with_message("inbound-unknown-sender.json", messageKeyword="ADMIN")
+
+    assert phones.deliver(event) == []
+
+
+def test_two_neighbourhoods_do_not_hear_each_other(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    kometen = sandbox.open_neighbourhood(
+        "kometenbuurt", "Kometenbuurt", "+3197010203041"
+    )
+    sandbox.roster(kometen).add("+31612345611", "Noor")
+    sandbox.roster(kometen).add("+31612345612", "Daan")
+
+    to_molenwijk = phones.deliver(load_event("inbound-alert.json"))
+    to_kometen = phones.deliver(
+        with_message(
+            "inbound-alert.json",
+            originationNumber="+31612345611",
+            destinationNumber="+3197010203041",
+            inboundMessageId="kometen-1",
+        )
+    )
+    # A Molenwijk member texting Kometenbuurt's number is a stranger there.
+    crossing = phones.deliver(
+        with_message(
+            "inbound-alert.json",
+            destinationNumber="+3197010203041",
+            inboundMessageId="crossing-1",
+        )
+    )
+
+    assert recipients(to_molenwijk) == MOLENWIJK_PHONES
+    assert recipients(to_kometen) == ["+31612345611", "+31612345612"]
+    assert {d.body[:15] for d in to_kometen} == {"[Kometenbuurt] "}
+    assert crossing == []
+
+
+def test_text_to_an_unknown_long_code_is_dropped(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    event = with_message("inbound-alert.json", destinationNumber="+3197010203049")
+
+    assert phones.deliver(event) == []
+    assert phones.outcome["outcome"] == "unknown_long_code"
+
+
+def test_sender_written_in_national_notation_is_recognised(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    event = with_message("inbound-alert.json", originationNumber="0612345601")
+
+    assert recipients(phones.deliver(event)) == MOLENWIJK_PHONES
+
+
+def metric(lines: list[dict[str, Any]], name: str) -> Any:
+    """The value of `name` in the embedded-metric-format lines, or None."""
+    for line in lines:
+        if "_aws" in line and name in line:
+            return line[name][0] if isinstance(line[name], list) else line[name]
+    return None
+
+
+def malformed_event(kind: str) -> dict[str, Any]:
+    if kind.endswith(".json"):
+        return load_event(kind)
+    if kind == "no-records":
+        return {"Records": []}
+    event = load_event("inbound-alert.json")
+    notification = event["Records"][0]["Sns"]
+    payload = json.loads(notification["Message"])
+    if kind == "not-an-object":
+        notification["Message"] = json.dumps([payload])
+        return event
+    if kind == "no-sender":
+        del payload["originationNumber"]
+    elif kind == "no-body":
+        del payload["messageBody"]
+    elif kind == "blank-body":
+        payload["messageBody"] = "  \n\t "
+    elif kind == "no-long-code":
+        del payload["destinationNumber"]
+    notification["Message"] = json.dumps(payload)
+    return event
+
+
+class SnsOutage:
+    """A botocore hook that makes the next `publishes` SNS publishes fail."""
+
+    def __init__(self, publishes: int) -> None:
+        self.remaining = publishes
+        self.failed = 0
+
+    def __call__(self, **_: Any) -> None:
+        if self.remaining:
+            self.remaining -= 1
+            self.failed += 1
+            raise ClientError(
+                {"Error": {"Code": "InternalError", "Message": "SNS is down"}},
+                "Publish",
+            )
+
+
+class PublishSpy:
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+
+    def __call__(self, params: dict[str, Any], **_: Any) -> None:
+        self.calls.append(dict(params))

@@ -1,0 +1,64 @@
+"""SMS part counting: what the residents are billed for."""
+
+import pytest
+
+from chalicelib import sms
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "parts"),
+    [
+        ("", "GSM-7", 0),
+        ("a" * 160, "GSM-7", 1),
+        ("a" * 161, "GSM-7", 2),
+        ("a" * 306, "GSM-7", 2),
+        ("a" * 307, "GSM-7", 3),
+        # Extension characters take two septets each.
+        ("\u20ac" * 80, "GSM-7", 1),
+        ("\u20ac" * 81, "GSM-7", 2),
+        ("[" * 80, "GSM-7", 1),
+        # An escape sequence is never split across parts: 306 septets would
+        # fit 2 x 153, but the euro sign cannot start in the last septet.
+        ("a" * 152 + "\u20ac" + "a" * 152, "GSM-7", 3),
+        ("a" * 153 + "\u20ac" + "a" * 151, "GSM-7", 2),
+        # Accents GSM-7 has stay GSM-7; one it lacks makes the whole text UCS-2.
+        ("\u00e9\u00e8\u00fc\u00f6\u00e4\u00f1" * 20, "GSM-7", 1),
+        ("Idee\u00ebn", "UCS-2", 1),
+        ("b" * 70, "GSM-7", 1),
+        ("\u00eb" * 70, "UCS-2", 1),
+        ("\u00eb" * 71, "UCS-2", 2),
+        ("\u00eb" * 134, "UCS-2", 2),
+        ("\u00eb" * 135, "UCS-2", 3),
+        # 76 ']' (GSM-7 extension) and one emoji: UCS-2, 78 code units.
+        ("]" * 76 + "\U0001f693", "UCS-2", 2),
+        # An emoji is two UTF-16 code units and is never split: 33 per part.
+        ("\U0001f693" * 35, "UCS-2", 1),
+        ("\U0001f693" * 36, "UCS-2", 2),
+        ("\U0001f693" * 70, "UCS-2", 3),
+    ],
+)
+def test_parts_are_counted_as_the_network_bills_them(
+    text: str, encoding: str, parts: int
+) -> None:
+    size = sms.measure(text)
+
+    assert (size.encoding, size.parts) == (encoding, parts)
+    assert sms.count_parts(text) == parts
+
+
+def test_emoji_counts_two_utf16_units() -> None:
+    assert sms.measure("\U0001f693" * 70).units == 140
+
+
+def test_curly_apostrophe_makes_an_alert_ucs2() -> None:
+    alert = "Kan iemand even kijken? Er staat een busje bij nr 12 \u2019s avonds laat."
+
+    assert sms.encoding_of(alert) == "UCS-2"
+    assert sms.encoding_of(alert.replace("\u2019", "'")) == "GSM-7"
+
+
+def test_broadcast_reads_neighbourhood_and_name_first() -> None:
+    assert (
+        sms.compose_broadcast("Molenwijk", "Jan", "  Rook uit de kelder!  ")
+        == "[Molenwijk] Jan: Rook uit de kelder!"
+    )

@@ -1,0 +1,23 @@
+"""Every sentence exists in Dutch and English, with the same facts."""
+
+import string
+
+import pytest
+
+from chalicelib import texts
+
+
+@pytest.mark.parametrize("key", sorted(texts.catalogue_keys()))
+def test_every_sentence_has_both_languages_with_the_same_placeholders(key: str) -> None:
+    def placeholders(language: texts.Language) -> set[str]:
+        sentence = texts._CATALOGUE[key][language]
+        return {name for _, name, _, _ in string.Formatter().parse(sentence) if name}
+
+    assert texts._CATALOGUE[key]["nl"].strip()
+    assert texts._CATALOGUE[key]["en"].strip()
+    assert placeholders("nl") == placeholders("en")
+
+
+def test_unknown_language_falls_back_to_dutch() -> None:
+    assert texts.say("phone.empty", "fr") == "Vul een telefoonnummer in."
+    assert texts.say("phone.empty", "en") == "Please give a phone number."
