@@ -146,8 +146,11 @@ class SmsLedger:
 class Sandbox:
     """wijkalert on moto, for as long as the `with` block runs."""
 
-    def __init__(self, log_stream: TextIO | None = None) -> None:
+    def __init__(
+        self, log_stream: TextIO | None = None, *, record_sms: bool = True
+    ) -> None:
         self.logs: TextIO = log_stream or io.StringIO()
+        self._record_sms = record_sms
         self._saved_environ: dict[str, str | None] = {}
         self._mock = mock_aws()
         self.ledger: SmsLedger
@@ -163,7 +166,8 @@ class Sandbox:
         session = boto3.session.Session(region_name=REGION)
         boto3.DEFAULT_SESSION = session
         self.ledger = SmsLedger(boto3.session.Session().client("sns", REGION))
-        self.ledger.attach(session.events)
+        if self._record_sms:
+            self.ledger.attach(session.events)
         self._forget_app_clients()
 
         provision(boto3.resource("dynamodb"), boto3.client("sns"))
