@@ -127,6 +127,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "  {phone}  {name} ({role})",
         "en": "  {phone}  {name} ({role})",
     },
+    "role.member": {"nl": "lid", "en": "member"},
+    "role.coordinator": {"nl": "coördinator", "en": "coordinator"},
     "story.event": {
         "nl": "{step}. {event}",
         "en": "{step}. {event}",

@@ -108,6 +108,8 @@ def test_demo_tells_who_received_what_and_why_the_others_got_nothing() -> None:
     )
 
     assert code == 0
+    assert "Neighbourhood Molenwijk, number +3197010203040, 5 members" in out
+    assert "+31612345601  Jan (coordinator)" in out
     assert "Jan sends an alert. All 5 active members receive it" in out
     assert "-> Fatima (+31612345602): [Molenwijk] Jan: Verdachte man" in out
     assert "AWS delivers the same text again. Nobody receives anything" in out

@@ -87,6 +87,7 @@ def demo(lang: str, events: tuple[Path, ...], roster: Path | None) -> None:
     loaded = _load_events(events, lang)
     with Sandbox() as box:
         members = _open_demo(box, roster, lang)
+        _introduce(members, lang)
         sent = parts = 0
         for step, (name, event) in enumerate(loaded, start=1):
             replayed = box.replay(event, name)
@@ -151,6 +152,26 @@ def _open_demo(box: Sandbox, roster_csv: Path | None, lang: str) -> Roster:
             err=True,
         )
     return box.roster(neighbourhood)
+
+
+def _introduce(members: Roster, lang: str) -> None:
+    neighbourhood, everyone = members.neighbourhood, members.members()
+    click.echo(
+        texts.say(
+            "story.intro",
+            lang,
+            neighbourhood=neighbourhood.name,
+            long_code=neighbourhood.long_code,
+            count=len(everyone),
+        )
+    )
+    for member in everyone:
+        role = texts.say(f"role.{member.role}", lang)
+        click.echo(
+            texts.say(
+                "story.member", lang, phone=member.phone, name=member.name, role=role
+            )
+        )
 
 
 def _story(replayed: Replayed, event: Any, members: Roster, lang: str) -> str:
