@@ -132,7 +132,7 @@ class Alert:
 
 
 class AlertLog:
-    """The neighbourhood's alert log: partition per neighbourhood, newest last.
+    """The neighbourhood's alert log: partition per neighbourhood, in time order.
 
     Sort key `<received_at>#<alert_id>` lists a neighbourhood's alerts in time
     order and by date range. Writing the same alert again (a retried delivery)
@@ -150,6 +150,67 @@ class AlertLog:
                 **asdict(alert),
             }
         )
+
+    def page(
+        self,
+        neighbourhood_id: str,
+        *,
+        since: str = "",
+        until: str = "",
+        limit: int = 50,
+        after: str | None = None,
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """Alerts received from `since` up to and including `until`, newest first.
+
+        `since` and `until` are ISO dates or times; `after` is the cursor the
+        previous page returned.
+        """
+        query: dict[str, Any] = {
+            "KeyConditionExpression": "neighbourhood_id = :nid"
+            " AND sk BETWEEN :a AND :b",
+            "ExpressionAttributeValues": {
+                ":nid": neighbourhood_id,
+                ":a": since,
+                # "~" sorts after every digit, so a date includes its whole day.
+                ":b": (until or "9999") + "~",
+            },
+            "ScanIndexForward": False,
+            "Limit": limit,
+        }
+        if after:
+            query["ExclusiveStartKey"] = {
+                "neighbourhood_id": neighbourhood_id,
+                "sk": after,
+            }
+        reply = self._table.query(**query)
+        last = reply.get("LastEvaluatedKey")
+        return reply["Items"], str(last["sk"]) if last else None
+
+    def forget_sender(self, neighbourhood_id: str, phone: str) -> int:
+        """Remove a former member's number and name from their past alerts.
+
+        The alerts stay, with their text, so the meetings still count them.
+        """
+        forgotten = 0
+        query: dict[str, Any] = {
+            "KeyConditionExpression": "neighbourhood_id = :nid",
+            "FilterExpression": "sender_phone = :phone",
+            "ExpressionAttributeValues": {":nid": neighbourhood_id, ":phone": phone},
+        }
+        while True:
+            reply = self._table.query(**query)
+            for item in reply["Items"]:
+                self._table.update_item(
+                    Key={"neighbourhood_id": neighbourhood_id, "sk": item["sk"]},
+                    UpdateExpression="REMOVE sender_phone, sender_name, #text "
+                    "SET former_member = :yes",
+                    ExpressionAttributeNames={"#text": "text"},
+                    ExpressionAttributeValues={":yes": True},
+                )
+                forgotten += 1
+            if "LastEvaluatedKey" not in reply:
+                return forgotten
+            query["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
 
 
 class ExactlyOnce:

@@ -56,3 +56,11 @@ class BroadcastFailed(WijkalertError):
 
 class MalformedInbound(WijkalertError):
     """An inbound event that is not a usable SMS; dropped, never retried."""
+
+
+class TokenNotFound(WijkalertError):
+    """No token with that id in this neighbourhood."""
+
+
+class PayloadTooLarge(InvalidInput):
+    """A request body larger than wijkalert accepts."""

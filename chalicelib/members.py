@@ -17,8 +17,10 @@ on sk), and a neighbourhood by long code (sparse index `by-long-code` on the
 profile's `long_code`).
 """
 
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, replace
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, Literal, cast, get_args
 
@@ -30,6 +32,7 @@ from chalicelib.errors import (
     MemberExists,
     MemberNotFound,
     SubscriptionFailed,
+    WijkalertError,
 )
 from chalicelib.neighbourhoods import Neighbourhood, partition_of
 
@@ -109,6 +112,93 @@ def _choice(value: object, choices: tuple[str, ...], field: str) -> str:
             choices=", ".join(choices),
         )
     return chosen
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One line of a roster CSV, as written."""
+
+    line: int
+    phone: str
+    name: str
+    street: str | None = None
+    role: str | None = None
+
+
+ImportResult = Literal["added", "updated", "unchanged", "refused"]
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    line: int
+    phone: str
+    outcome: ImportResult
+    error: WijkalertError | None = None
+
+
+@dataclass
+class Reconciliation:
+    """What reconciling changed: numbers subscribed and unsubscribed."""
+
+    subscribed: list[str] = field(default_factory=list)
+    unsubscribed: list[str] = field(default_factory=list)
+
+
+ROSTER_HEADER: Final = ("phone", "name", "street", "role")
+
+
+def read_roster_csv(text: str) -> list[ImportRow]:
+    """The rows of a roster CSV: header `phone,name,street,role` (role optional).
+
+    Accepts what spreadsheet programs write: a byte-order mark, semicolons
+    instead of commas, blank lines. Raises `InvalidInput` when the header is
+    missing.
+    """
+    text = text.removeprefix("\ufeff")
+    first_line = text.lstrip("\r\n").partition("\n")[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    fields = {(name or "").strip().lower() for name in reader.fieldnames or ()}
+    if not {"phone", "name"} <= fields:
+        raise InvalidInput("import.header", field="csv", header=",".join(ROSTER_HEADER))
+
+    rows = []
+    for record in reader:
+        cells = {
+            (k or "").strip().lower(): (v or "").strip()
+            for k, v in record.items()
+            if isinstance(v, str)
+        }
+        if not any(cells.values()):
+            continue
+        rows.append(
+            ImportRow(
+                line=reader.line_num,
+                phone=cells.get("phone", ""),
+                name=cells.get("name", ""),
+                street=cells.get("street") or None,
+                role=cells.get("role") or None,
+            )
+        )
+    return rows
+
+
+class OptOuts:
+    """What SNS knows about numbers that replied STOP to AWS itself."""
+
+    def __init__(self, sns: "SNSClient") -> None:
+        self._sns = sns
+
+    def is_opted_out(self, phone: str) -> bool:
+        reply = self._sns.check_if_phone_number_is_opted_out(phoneNumber=phone)
+        return bool(reply["isOptedOut"])
+
+    def numbers(self) -> set[str]:
+        found: set[str] = set()
+        pages = self._sns.get_paginator("list_phone_numbers_opted_out")
+        for page in pages.paginate():
+            found.update(page["phoneNumbers"])
+        return found
 
 
 class Roster:
@@ -228,14 +318,34 @@ class Roster:
         self, *, status: str | None = None, role: str | None = None
     ) -> list[Member]:
         """Everyone on the roster, in number order, optionally of one status or role."""
-        return [
-            member
-            for member in self._all()
-            if (status is None or member.status == status)
-            and (role is None or member.role == role)
-        ]
+        return list(self._matching(status, role))
 
-    def _all(self) -> Iterator[Member]:
+    def page(
+        self,
+        *,
+        status: str | None = None,
+        role: str | None = None,
+        limit: int = 50,
+        after: str | None = None,
+    ) -> tuple[list[Member], str | None]:
+        """Up to `limit` members after the number `after`, and the next cursor."""
+        members: list[Member] = []
+        for member in self._matching(status, role, after):
+            if len(members) == limit:
+                return members, members[-1].phone
+            members.append(member)
+        return members, None
+
+    def _matching(
+        self, status: str | None, role: str | None, after: str | None = None
+    ) -> Iterator[Member]:
+        for member in self._all(after):
+            if (status is None or member.status == status) and (
+                role is None or member.role == role
+            ):
+                yield member
+
+    def _all(self, after: str | None = None) -> Iterator[Member]:
         query: dict[str, Any] = {
             "KeyConditionExpression": "pk = :pk AND begins_with(sk, :prefix)",
             "ExpressionAttributeValues": {
@@ -243,12 +353,75 @@ class Roster:
                 ":prefix": MEMBER_PREFIX,
             },
         }
+        if after:
+            query["ExclusiveStartKey"] = self._key(after)
         while True:
             reply = self._table.query(**query)
             yield from (Member.from_item(item) for item in reply["Items"])
             if "LastEvaluatedKey" not in reply:
                 return
             query["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+
+    def import_rows(self, rows: Iterable[ImportRow]) -> list[ImportOutcome]:
+        """Apply a paper list row by row: each row added, updated, kept or refused.
+
+        A refused row never stops the others, and importing the same list again
+        changes nothing: a row that matches the roster is `unchanged`.
+        """
+        return [self._import(row) for row in rows]
+
+    def _import(self, row: ImportRow) -> ImportOutcome:
+        try:
+            phone = phones.normalise(row.phone)
+            current = self.get(phone)
+            if current is None:
+                self.add(phone, row.name, street=row.street, role=row.role or "member")
+                return ImportOutcome(row.line, phone, "added")
+
+            changes: dict[str, object] = {"name": row.name, "street": row.street}
+            if row.role:
+                changes["role"] = row.role
+            updated = self.update(phone, **changes)
+        except WijkalertError as error:
+            return ImportOutcome(row.line, row.phone, "refused", error)
+        return ImportOutcome(
+            row.line, phone, "unchanged" if updated == current else "updated"
+        )
+
+    def reconcile(self) -> Reconciliation:
+        """Bring the members topic in line with the roster, both ways.
+
+        Every active member gets a subscription if theirs went missing (a
+        failed subscribe, a hand edit in the console), and every SMS
+        subscription that belongs to no active member is removed.
+        """
+        subscribed = self._subscriptions()
+        active = {m.phone: m for m in self.members(status="active")}
+        report = Reconciliation()
+
+        for phone, member in active.items():
+            if phone in subscribed:
+                if member.subscription_arn != subscribed[phone]:
+                    self._store(replace(member, subscription_arn=subscribed[phone]))
+                continue
+            self._store(replace(member, subscription_arn=self._subscribe(member)))
+            report.subscribed.append(phone)
+
+        for phone, arn in subscribed.items():
+            if phone not in active:
+                self._sns.unsubscribe(SubscriptionArn=arn)
+                report.unsubscribed.append(phone)
+        return report
+
+    def _subscriptions(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        pages = self._sns.get_paginator("list_subscriptions_by_topic")
+        for page in pages.paginate(TopicArn=self.neighbourhood.members_topic_arn):
+            for subscription in page["Subscriptions"]:
+                arn = subscription["SubscriptionArn"]
+                if subscription["Protocol"] == "sms" and arn.startswith("arn:"):
+                    found[subscription["Endpoint"]] = arn
+        return found
 
     def _language(self, value: object) -> texts.Language:
         if value is None:

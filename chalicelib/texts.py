@@ -72,6 +72,14 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "{phone} kon niet worden afgemeld voor meldingen; probeer het opnieuw.",
         "en": "{phone} could not be signed off from alerts; please try again.",
     },
+    "import.header": {
+        "nl": "De eerste regel van de lijst moet de kopregel {header} zijn.",
+        "en": "The first line of the list must be the header {header}.",
+    },
+    "token.not_found": {
+        "nl": "Er is geen toegangssleutel '{value}' voor deze buurt.",
+        "en": "There is no access token '{value}' for this neighbourhood.",
+    },
     # Neighbourhoods.
     "neighbourhood.id_invalid": {
         "nl": "'{value}' kan geen buurtcode zijn; gebruik kleine letters, "
@@ -113,10 +121,6 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "sandbox.roster_row_refused": {
         "nl": "Regel {line} van {path} is niet gebruikt: {reason}",
         "en": "Line {line} of {path} was not used: {reason}",
-    },
-    "sandbox.roster_header": {
-        "nl": "{path} moet beginnen met de kopregel phone,name,street,role.",
-        "en": "{path} must start with the header row phone,name,street,role.",
     },
     "story.intro": {
         "nl": "Buurt {neighbourhood}, nummer {long_code}, {count} leden op de lijst:",

@@ -57,7 +57,7 @@ def sandbox() -> Iterator[Sandbox]:
 def molenwijk(sandbox: Sandbox) -> Neighbourhood:
     """The demo neighbourhood with its five members, all active."""
     neighbourhood = sandbox.open_neighbourhood(*DEMO_NEIGHBOURHOOD)
-    refused = sandbox.enrol(neighbourhood, enumerate(DEMO_ROSTER))
+    refused = sandbox.enrol(neighbourhood, DEMO_ROSTER)
     assert refused == []
     return neighbourhood
 

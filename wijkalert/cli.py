@@ -8,6 +8,7 @@ prints comes from `chalicelib.texts`, in the language of `--lang` or
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +16,14 @@ import click
 
 from chalicelib import phones, texts
 from chalicelib.alerts import read_inbound
-from chalicelib.errors import InvalidPhoneNumber, MalformedInbound
-from chalicelib.members import Member, Roster
+from chalicelib.errors import InvalidInput, InvalidPhoneNumber, MalformedInbound
+from chalicelib.members import ImportRow, Member, Roster, read_roster_csv
 from wijkalert.sandbox import (
     DEMO_NEIGHBOURHOOD,
     DEMO_ROSTER,
     Delivery,
     Replayed,
     Sandbox,
-    read_roster_csv,
 )
 
 # Help is printed before any option is read, so its language comes from the
@@ -126,26 +126,25 @@ def _load_events(paths: tuple[Path, ...], lang: str) -> list[tuple[str, Any]]:
 def _open_demo(box: Sandbox, roster_csv: Path | None, lang: str) -> Roster:
     """Open the demo neighbourhood and put the demo roster (or the given one) on it."""
     neighbourhood = box.open_neighbourhood(*DEMO_NEIGHBOURHOOD, language=lang)
-    if roster_csv is None:
-        rows = list(enumerate(DEMO_ROSTER, start=2))
-    else:
+    rows: Iterable[ImportRow] = DEMO_ROSTER
+    if roster_csv is not None:
         try:
-            rows = read_roster_csv(roster_csv)
+            rows = read_roster_csv(roster_csv.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as error:
             _fail(
                 texts.say(
                     "sandbox.file_unreadable", lang, path=roster_csv, reason=_why(error)
                 )
             )
-        except ValueError:
-            _fail(texts.say("sandbox.roster_header", lang, path=roster_csv))
-    for line, refusal in box.enrol(neighbourhood, rows):
-        reason = refusal.sentence(lang)
+        except InvalidInput as error:
+            _fail(f"{roster_csv}: {error.sentence(lang)}")
+    for refused in box.enrol(neighbourhood, rows):
+        reason = refused.error.sentence(lang) if refused.error else ""
         click.echo(
             texts.say(
                 "sandbox.roster_row_refused",
                 lang,
-                line=line,
+                line=refused.line,
                 path=roster_csv,
                 reason=reason,
             ),

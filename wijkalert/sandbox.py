@@ -13,14 +13,12 @@ protocol `sms` at that moment receives the message.
 """
 
 import contextlib
-import csv
 import io
 import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
@@ -29,8 +27,7 @@ from chalice.local import LambdaContext
 from moto import mock_aws
 
 from chalicelib import config, sms
-from chalicelib.errors import WijkalertError
-from chalicelib.members import Roster
+from chalicelib.members import ImportOutcome, ImportRow, Roster
 from chalicelib.neighbourhoods import (
     LONG_CODE_INDEX,
     Neighbourhood,
@@ -60,21 +57,13 @@ ENVIRONMENT: Final = {
 HIDDEN: Final = ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_CONFIG_FILE")
 
 
-@dataclass(frozen=True)
-class RosterRow:
-    phone: str
-    name: str
-    street: str | None = None
-    role: str = "member"
-
-
 DEMO_NEIGHBOURHOOD: Final = ("molenwijk", "Molenwijk", "+3197010203040")
 DEMO_ROSTER: Final = (
-    RosterRow("+31612345601", "Jan", "Kastanjelaan 12", "coordinator"),
-    RosterRow("+31612345602", "Fatima", "Kastanjelaan 14"),
-    RosterRow("+31612345603", "Ahmed", "Kometensingel 3"),
-    RosterRow("+31612345604", "Sanne", "Kometensingel 5"),
-    RosterRow("+31612345605", "Mehmet", "Molenstraat 8"),
+    ImportRow(2, "+31612345601", "Jan", "Kastanjelaan 12", "coordinator"),
+    ImportRow(3, "+31612345602", "Fatima", "Kastanjelaan 14"),
+    ImportRow(4, "+31612345603", "Ahmed", "Kometensingel 3"),
+    ImportRow(5, "+31612345604", "Sanne", "Kometensingel 5"),
+    ImportRow(6, "+31612345605", "Mehmet", "Molenstraat 8"),
 )
 
 
@@ -199,17 +188,11 @@ class Sandbox:
         return Roster(self._roster_table(), boto3.client("sns"), neighbourhood)
 
     def enrol(
-        self, neighbourhood: Neighbourhood, rows: Iterable[tuple[int, RosterRow]]
-    ) -> list[tuple[int, WijkalertError]]:
-        """Add each numbered row on its own; return the rows refused, and why."""
-        roster = self.roster(neighbourhood)
-        refused = []
-        for line, row in rows:
-            try:
-                roster.add(row.phone, row.name, street=row.street, role=row.role)
-            except WijkalertError as error:
-                refused.append((line, error))
-        return refused
+        self, neighbourhood: Neighbourhood, rows: Iterable[ImportRow]
+    ) -> list[ImportOutcome]:
+        """Put each row on the roster on its own; return the rows refused."""
+        outcomes = self.roster(neighbourhood).import_rows(rows)
+        return [outcome for outcome in outcomes if outcome.outcome == "refused"]
 
     def replay(self, event: dict[str, Any], name: str) -> Replayed:
         """Run the Lambda handler on one SNS event, as Lambda would."""
@@ -295,31 +278,3 @@ def provision(dynamodb: Any, sns: "SNSClient") -> None:
         **on_demand,
     )
     sns.create_topic(Name=config.INBOUND_TOPIC)
-
-
-def read_roster_csv(path: Path) -> list[tuple[int, RosterRow]]:
-    """The rows of a `phone,name,street,role` CSV, each with its line number.
-
-    Raises `OSError` when the file cannot be read and `ValueError` when it does
-    not start with the roster header.
-    """
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if not {"phone", "name"} <= set(reader.fieldnames or ()):
-            raise ValueError(path)
-        rows = []
-        for record in reader:
-            if not any((value or "").strip() for value in record.values()):
-                continue
-            rows.append(
-                (
-                    reader.line_num,
-                    RosterRow(
-                        phone=(record.get("phone") or "").strip(),
-                        name=(record.get("name") or "").strip(),
-                        street=(record.get("street") or "").strip() or None,
-                        role=(record.get("role") or "").strip() or "member",
-                    ),
-                )
-            )
-        return rows

@@ -1,0 +1,142 @@
+"""Coordinator tokens: who may manage which neighbourhood's roster.
+
+A token belongs to one coordinator of one neighbourhood. It reads
+`<neighbourhood>.<token id>.<secret>`: the neighbourhood and id say where to
+look, the secret proves possession. Only a SHA-256 hash of the secret is
+stored (the secret is 256 random bits, so a fast hash is enough), and the
+token is shown once, when an operator creates it.
+
+Stored in the roster table, in the neighbourhood's partition:
+
+    pk             sk              what
+    NBH#molenwijk  TOKEN#a1b2c3d4  one token: hash, coordinator, created, revoked
+"""
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Final
+
+from chalicelib import phones
+from chalicelib.errors import TokenNotFound
+from chalicelib.neighbourhoods import Neighbourhood, partition_of
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.service_resource import Table
+
+TOKEN_PREFIX: Final = "TOKEN#"
+
+
+@dataclass(frozen=True)
+class Token:
+    """What is known about a token, without its secret."""
+
+    token_id: str
+    neighbourhood_id: str
+    coordinator: str
+    label: str
+    created: str
+    revoked: str | None = None
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked is not None
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> "Token":
+        return cls(
+            token_id=str(item["token_id"]),
+            neighbourhood_id=str(item["neighbourhood_id"]),
+            coordinator=str(item["coordinator"]),
+            label=str(item.get("label", "")),
+            created=str(item["created"]),
+            revoked=str(item["revoked"]) if item.get("revoked") else None,
+        )
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class CoordinatorTokens:
+    """Creates, checks, lists and revokes coordinator tokens."""
+
+    def __init__(
+        self,
+        table: "Table",
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._table = table
+        self._now = now
+
+    def create(
+        self, neighbourhood: Neighbourhood, coordinator: str, label: str = ""
+    ) -> tuple[Token, str]:
+        """A new token for `coordinator`; returns it and the one-time secret."""
+        token = Token(
+            token_id=secrets.token_hex(4),
+            neighbourhood_id=neighbourhood.id,
+            coordinator=phones.normalise(coordinator, field="coordinator"),
+            label=label.strip(),
+            created=self._now().isoformat(timespec="seconds"),
+        )
+        secret = secrets.token_urlsafe(32)
+        self._table.put_item(
+            Item={
+                "pk": partition_of(neighbourhood.id),
+                "sk": TOKEN_PREFIX + token.token_id,
+                "token_id": token.token_id,
+                "neighbourhood_id": token.neighbourhood_id,
+                "coordinator": token.coordinator,
+                "label": token.label,
+                "created": token.created,
+                "secret_sha256": _digest(secret),
+            },
+            ConditionExpression="attribute_not_exists(sk)",
+        )
+        return token, f"{neighbourhood.id}.{token.token_id}.{secret}"
+
+    def verify(self, presented: str) -> Token | None:
+        """The token `presented` stands for, or None if it grants nothing."""
+        parts = presented.strip().split(".", 2)
+        if len(parts) != 3 or not all(parts):
+            return None
+        neighbourhood_id, token_id, secret = parts
+
+        item = self._table.get_item(
+            Key={"pk": partition_of(neighbourhood_id), "sk": TOKEN_PREFIX + token_id}
+        ).get("Item")
+        if not item or item.get("revoked"):
+            return None
+        if not hmac.compare_digest(str(item["secret_sha256"]), _digest(secret)):
+            return None
+        return Token.from_item(item)
+
+    def tokens(self, neighbourhood: Neighbourhood) -> list[Token]:
+        reply = self._table.query(
+            KeyConditionExpression="pk = :pk AND begins_with(sk, :prefix)",
+            ExpressionAttributeValues={
+                ":pk": partition_of(neighbourhood.id),
+                ":prefix": TOKEN_PREFIX,
+            },
+        )
+        return [Token.from_item(item) for item in reply["Items"]]
+
+    def revoke(self, neighbourhood: Neighbourhood, token_id: str) -> Token:
+        """Make a token grant nothing from now on; kept so the list shows it."""
+        key = {"pk": partition_of(neighbourhood.id), "sk": TOKEN_PREFIX + token_id}
+        item = self._table.get_item(Key=key).get("Item")
+        if not item:
+            raise TokenNotFound("token.not_found", field="token_id", value=token_id)
+
+        revoked = self._now().isoformat(timespec="seconds")
+        self._table.update_item(
+            Key=key,
+            UpdateExpression="SET revoked = if_not_exists(revoked, :now)",
+            ExpressionAttributeValues={":now": revoked},
+        )
+        return Token.from_item({**item, "revoked": item.get("revoked") or revoked})
