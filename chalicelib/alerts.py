@@ -170,7 +170,7 @@ class AlertLog:
             " AND sk BETWEEN :a AND :b",
             "ExpressionAttributeValues": {
                 ":nid": neighbourhood_id,
-                ":a": since,
+                ":a": since or "0",
                 # "~" sorts after every digit, so a date includes its whole day.
                 ":b": (until or "9999") + "~",
             },

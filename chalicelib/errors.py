@@ -64,3 +64,7 @@ class TokenNotFound(WijkalertError):
 
 class PayloadTooLarge(InvalidInput):
     """A request body larger than wijkalert accepts."""
+
+
+class NeighbourhoodNotFound(WijkalertError):
+    """No neighbourhood with that id."""

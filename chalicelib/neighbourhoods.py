@@ -104,6 +104,17 @@ class NeighbourhoodDirectory:
         self._by_long_code[long_code] = (self._clock(), found)
         return found
 
+    def everyone(self) -> list[Neighbourhood]:
+        """Every neighbourhood; the long-code index holds only their profiles."""
+        found: list[Neighbourhood] = []
+        scan: dict[str, Any] = {"IndexName": LONG_CODE_INDEX}
+        while True:
+            reply = self._table.scan(**scan)
+            found.extend(Neighbourhood.from_item(item) for item in reply["Items"])
+            if "LastEvaluatedKey" not in reply:
+                return found
+            scan["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+
     def get(self, neighbourhood_id: str) -> Neighbourhood | None:
         reply = self._table.get_item(
             Key={"pk": partition_of(neighbourhood_id), "sk": PROFILE}

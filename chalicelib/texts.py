@@ -80,6 +80,69 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "Er is geen toegangssleutel '{value}' voor deze buurt.",
         "en": "There is no access token '{value}' for this neighbourhood.",
     },
+    # The admin API.
+    "api.body_not_json": {
+        "nl": "De inhoud van het verzoek is geen geldige JSON.",
+        "en": "The request body is not valid JSON.",
+    },
+    "api.body_not_object": {
+        "nl": "De inhoud van het verzoek moet een JSON-object zijn, zoals "
+        '{{"phone": "06-12345601", "name": "Jan"}}.',
+        "en": "The request body must be a JSON object, such as "
+        '{{"phone": "06-12345601", "name": "Jan"}}.',
+    },
+    "api.body_not_utf8": {
+        "nl": "De lijst moet als UTF-8 zijn opgeslagen.",
+        "en": "The list must be saved as UTF-8.",
+    },
+    "api.body_too_large": {
+        "nl": "Het verzoek is te groot; de grens is {limit} KB.",
+        "en": "The request is too large; the limit is {limit} KB.",
+    },
+    "api.field_unknown": {
+        "nl": "Het veld '{name}' bestaat niet; gebruik: {choices}.",
+        "en": "The field '{name}' does not exist; use: {choices}.",
+    },
+    "api.field_not_text": {
+        "nl": "Het veld '{name}' moet tekst zijn.",
+        "en": "The field '{name}' must be text.",
+    },
+    "api.phone_fixed": {
+        "nl": "Een telefoonnummer kan niet worden gewijzigd; verwijder het lid en "
+        "voeg het nieuwe nummer toe.",
+        "en": "A phone number cannot be changed; remove the member and add the new "
+        "number.",
+    },
+    "api.limit_invalid": {
+        "nl": "'limit' moet een heel getal van 1 tot en met {most} zijn.",
+        "en": "'limit' must be a whole number from 1 to {most}.",
+    },
+    "api.cursor_invalid": {
+        "nl": "Deze 'cursor' komt niet van een eerdere pagina.",
+        "en": "This 'cursor' does not come from an earlier page.",
+    },
+    "api.date_invalid": {
+        "nl": "'{value}' is geen datum; schrijf bijvoorbeeld 2026-11-28.",
+        "en": "'{value}' is not a date; write for example 2026-11-28.",
+    },
+    "api.dates_reversed": {
+        "nl": "De begindatum ligt na de einddatum.",
+        "en": "The start date is after the end date.",
+    },
+    "api.former_member": {
+        "nl": "Oud-lid",
+        "en": "Former member",
+    },
+    "api.internal": {
+        "nl": "Er ging iets mis aan onze kant; er is niets gewijzigd. Probeer het "
+        "later opnieuw.",
+        "en": "Something went wrong on our side; nothing was changed. Please try "
+        "again later.",
+    },
+    "neighbourhood.not_found": {
+        "nl": "Buurt '{value}' bestaat niet (meer).",
+        "en": "Neighbourhood '{value}' does not exist (any more).",
+    },
     # Neighbourhoods.
     "neighbourhood.id_invalid": {
         "nl": "'{value}' kan geen buurtcode zijn; gebruik kleine letters, "

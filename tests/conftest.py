@@ -11,7 +11,14 @@ from chalice.test import Client
 
 import app
 from chalicelib.neighbourhoods import Neighbourhood
-from wijkalert.sandbox import DEMO_NEIGHBOURHOOD, DEMO_ROSTER, Delivery, Sandbox
+from chalicelib.tokens import CoordinatorTokens
+from wijkalert.sandbox import (
+    DEMO_NEIGHBOURHOOD,
+    DEMO_ROSTER,
+    Delivery,
+    Sandbox,
+    api_gateway,
+)
 
 EVENTS = Path(__file__).parent / "events"
 MOLENWIJK_PHONES = [row.phone for row in DEMO_ROSTER]
@@ -66,6 +73,49 @@ def molenwijk(sandbox: Sandbox) -> Neighbourhood:
 def lambda_client(sandbox: Sandbox) -> Iterator[Client]:
     with Client(app.app, stage_name="dev") as client:
         yield client
+
+
+class Api:
+    """The admin API through chalice's local gateway, as a coordinator's client."""
+
+    def __init__(self, client: Client, token: str) -> None:
+        self._http = client.http
+        # chalice's local gateway with API Gateway's answer to a failed
+        # authorizer (401), see `wijkalert.sandbox.ApiGatewayAuthorizer`.
+        self._http._local_gateway = api_gateway(app.app, self._http._config)
+        self.token = token
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        token: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Any:
+        sent = {"content-type": "application/json", **(headers or {})}
+        bearer = self.token if token is None else token
+        if bearer:
+            sent["authorization"] = f"Bearer {bearer}"
+        if isinstance(body, (dict, list)):
+            body = json.dumps(body).encode()
+        elif isinstance(body, str):
+            body = body.encode()
+        return self._http.request(method, path, headers=sent, body=body or b"")
+
+
+@pytest.fixture
+def molenwijk_token(sandbox: Sandbox, molenwijk: Neighbourhood) -> str:
+    _, secret = CoordinatorTokens(sandbox.roster_table()).create(
+        molenwijk, "+31612345601", "test"
+    )
+    return secret
+
+
+@pytest.fixture
+def api(lambda_client: Client, molenwijk_token: str) -> Api:
+    return Api(lambda_client, molenwijk_token)
 
 
 class Phones:

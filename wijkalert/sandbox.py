@@ -23,7 +23,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import boto3
-from chalice.local import LambdaContext
+from chalice.local import (
+    LambdaContext,
+    LocalGateway,
+    LocalGatewayAuthorizer,
+    LocalGatewayException,
+    NotAuthorizedError,
+)
 from moto import mock_aws
 
 from chalicelib import config, sms
@@ -132,6 +138,36 @@ class SmsLedger:
         return sorted(numbers)
 
 
+class ApiGatewayAuthorizer(LocalGatewayAuthorizer):
+    """chalice's local authorizer, answering failures the way API Gateway does.
+
+    In AWS a token authorizer that fails with the message "Unauthorized" makes
+    API Gateway answer 401; chalice's local gateway lets the exception escape
+    and the connection drops. This models API Gateway's answer, so the sandbox
+    and the tests see what a coordinator's client would see in AWS.
+    """
+
+    def authorize(self, raw_path: str, lambda_event: Any, lambda_context: Any) -> Any:
+        try:
+            return super().authorize(raw_path, lambda_event, lambda_context)
+        except LocalGatewayException:
+            raise
+        except Exception as error:
+            if str(error) != "Unauthorized":
+                raise
+            raise NotAuthorizedError(
+                {"x-amzn-ErrorType": "UnauthorizedException"},
+                b'{"message":"Unauthorized"}',
+            ) from None
+
+
+def api_gateway(app_object: Any, config: Any) -> LocalGateway:
+    """chalice's local API Gateway with the authorizer answers of the real one."""
+    gateway = LocalGateway(app_object, config)
+    gateway._authorizer = ApiGatewayAuthorizer(app_object)
+    return gateway
+
+
 class Sandbox:
     """wijkalert on moto, for as long as the `with` block runs."""
 
@@ -177,7 +213,7 @@ class Sandbox:
                 os.environ[name] = value
 
     def directory(self) -> NeighbourhoodDirectory:
-        return NeighbourhoodDirectory(self._roster_table(), boto3.client("sns"))
+        return NeighbourhoodDirectory(self.roster_table(), boto3.client("sns"))
 
     def open_neighbourhood(
         self, neighbourhood_id: str, name: str, long_code: str, language: str = "nl"
@@ -185,7 +221,7 @@ class Sandbox:
         return self.directory().open(neighbourhood_id, name, long_code, language)
 
     def roster(self, neighbourhood: Neighbourhood) -> Roster:
-        return Roster(self._roster_table(), boto3.client("sns"), neighbourhood)
+        return Roster(self.roster_table(), boto3.client("sns"), neighbourhood)
 
     def enrol(
         self, neighbourhood: Neighbourhood, rows: Iterable[ImportRow]
@@ -193,6 +229,19 @@ class Sandbox:
         """Put each row on the roster on its own; return the rows refused."""
         outcomes = self.roster(neighbourhood).import_rows(rows)
         return [outcome for outcome in outcomes if outcome.outcome == "refused"]
+
+    def opt_out(self, phone: str) -> None:
+        """Model a phone that replied STOP to AWS itself.
+
+        SNS has no API for this and moto keeps its own list, so the number is
+        added to moto's list directly. moto's CheckIfPhoneNumberIsOptedOut
+        ignores that list and answers yes for every number ending in 99; use
+        such a number to have both agree.
+        """
+        from moto.core.models import DEFAULT_ACCOUNT_ID
+        from moto.sns.models import sns_backends
+
+        sns_backends[DEFAULT_ACCOUNT_ID][REGION].opt_out_numbers.append(phone)
 
     def replay(self, event: dict[str, Any], name: str) -> Replayed:
         """Run the Lambda handler on one SNS event, as Lambda would."""
@@ -225,7 +274,7 @@ class Sandbox:
         assert isinstance(self.logs, io.StringIO)
         return [json.loads(line) for line in self.logs.getvalue().splitlines()]
 
-    def _roster_table(self) -> Any:
+    def roster_table(self) -> Any:
         return boto3.resource("dynamodb").Table(ENVIRONMENT[config.ROSTER_TABLE])
 
     @staticmethod

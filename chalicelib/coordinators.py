@@ -1,0 +1,311 @@
+"""What a coordinator can do through the admin API, for their own neighbourhood.
+
+Every operation takes the neighbourhood from the coordinator's token, never
+from the request, so a token for one neighbourhood cannot see or change
+another's roster. Request bodies are checked here, field by field, before
+anything is written; a refusal names the field and says what is wrong.
+"""
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+
+from chalicelib import phones, texts
+from chalicelib.alerts import AlertLog
+from chalicelib.errors import InvalidInput, NeighbourhoodNotFound, PayloadTooLarge
+from chalicelib.members import Member, OptOuts, Roster, read_roster_csv
+from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
+from chalicelib.observability import logger
+from chalicelib.tokens import CoordinatorTokens, Token
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.service_resource import Table
+    from mypy_boto3_sns.client import SNSClient
+
+    from chalicelib.config import Settings
+
+JSON_LIMIT: Final = 16 * 1024
+CSV_LIMIT: Final = 1024 * 1024
+PAGE_LIMIT: Final = 100
+MEMBER_FIELDS: Final = frozenset(
+    {"phone", "name", "street", "role", "status", "language"}
+)
+CHANGEABLE: Final = MEMBER_FIELDS - {"phone"}
+
+
+def read_json(raw: bytes | None, limit: int = JSON_LIMIT) -> dict[str, Any]:
+    """The request body as a JSON object, or `InvalidInput` saying what is wrong."""
+    body = _within(raw, limit)
+    try:
+        parsed = json.loads(body.decode("utf-8") or "null")
+    except (UnicodeDecodeError, ValueError):
+        raise InvalidInput("api.body_not_json", field="body") from None
+    if not isinstance(parsed, dict):
+        raise InvalidInput("api.body_not_object", field="body")
+    return parsed
+
+
+def read_text(raw: bytes | None, limit: int = CSV_LIMIT) -> str:
+    try:
+        return _within(raw, limit).decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("api.body_not_utf8", field="body") from None
+
+
+def _within(raw: bytes | None, limit: int) -> bytes:
+    body = raw or b""
+    if len(body) > limit:
+        raise PayloadTooLarge("api.body_too_large", field="body", limit=limit // 1024)
+    return body
+
+
+def _fields(body: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, str | None]:
+    """Check that every field is known and is text (or null, to clear it)."""
+    for name, value in body.items():
+        if name not in allowed:
+            raise InvalidInput(
+                "api.field_unknown",
+                field=name,
+                name=name,
+                choices=", ".join(sorted(allowed)),
+            )
+        if value is not None and not isinstance(value, str):
+            raise InvalidInput("api.field_not_text", field=name, name=name)
+    return dict(body)
+
+
+def _limit(query: Mapping[str, str]) -> int:
+    raw = query.get("limit", "50")
+    if not raw.isdigit() or not 1 <= int(raw) <= PAGE_LIMIT:
+        raise InvalidInput("api.limit_invalid", field="limit", most=PAGE_LIMIT)
+    return int(raw)
+
+
+def _day(query: Mapping[str, str], name: str) -> str:
+    raw = query.get(name, "").strip()
+    if not raw:
+        return ""
+    try:
+        return date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise InvalidInput("api.date_invalid", field=name, value=raw) from None
+
+
+def _alert_cursor(query: Mapping[str, str]) -> str | None:
+    raw = query.get("cursor")
+    if raw is None:
+        return None
+    moment, _, alert_id = raw.partition("#")
+    if not (moment[:4].isdigit() and alert_id and len(raw) <= 200):
+        raise InvalidInput("api.cursor_invalid", field="cursor")
+    return raw
+
+
+def _choice(
+    query: Mapping[str, str], name: str, choices: tuple[str, ...]
+) -> str | None:
+    raw = query.get(name)
+    if raw is None:
+        return None
+    if raw not in choices:
+        raise InvalidInput(
+            f"member.{name}_unknown", field=name, value=raw, choices=", ".join(choices)
+        )
+    return raw
+
+
+@dataclass(frozen=True)
+class CoordinatorOffice:
+    """The admin API's work, on injected AWS clients."""
+
+    roster_table: "Table"
+    alerts_table: "Table"
+    sns: "SNSClient"
+
+    @classmethod
+    def open(cls, settings: "Settings") -> "CoordinatorOffice":
+        import boto3
+
+        dynamodb = boto3.resource("dynamodb")
+        return cls(
+            roster_table=dynamodb.Table(settings.roster_table),
+            alerts_table=dynamodb.Table(settings.alerts_table),
+            sns=boto3.client("sns"),
+        )
+
+    # Who is asking.
+
+    def verify(self, presented: str) -> Token | None:
+        """The token behind an `Authorization: Bearer <token>` header, if valid."""
+        scheme, _, token = presented.strip().partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return None
+        return CoordinatorTokens(self.roster_table).verify(token)
+
+    def neighbourhood(self, neighbourhood_id: str) -> Neighbourhood:
+        found = NeighbourhoodDirectory(self.roster_table, self.sns).get(
+            neighbourhood_id
+        )
+        if found is None:
+            # A valid token for a neighbourhood that was taken down since.
+            raise NeighbourhoodNotFound(
+                "neighbourhood.not_found", value=neighbourhood_id
+            )
+        return found
+
+    def language(self, neighbourhood_id: str, accept_language: str | None) -> str:
+        """The coordinator's language: what their client asks for, else the
+        neighbourhood's."""
+        wanted = (accept_language or "").split(",")[0].split("-")[0].strip().lower()
+        if wanted in texts.LANGUAGES:
+            return wanted
+        return self.neighbourhood(neighbourhood_id).language
+
+    # The roster.
+
+    def members(
+        self, neighbourhood_id: str, query: Mapping[str, str]
+    ) -> dict[str, Any]:
+        roster = self._roster(neighbourhood_id)
+        after = (
+            phones.normalise(query["cursor"], field="cursor")
+            if "cursor" in query
+            else None
+        )
+        members, cursor = roster.page(
+            status=_choice(query, "status", ("active", "inactive")),
+            role=_choice(query, "role", ("member", "coordinator")),
+            limit=_limit(query),
+            after=after,
+        )
+        opted_out = OptOuts(self.sns).numbers() if members else set()
+        return {
+            "members": [_member_view(m, m.phone in opted_out) for m in members],
+            "next": cursor,
+        }
+
+    def member(self, neighbourhood_id: str, phone: str) -> dict[str, Any]:
+        member = self._roster(neighbourhood_id).require(phone)
+        return _member_view(member, OptOuts(self.sns).is_opted_out(member.phone))
+
+    def add_member(
+        self, neighbourhood_id: str, body: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        fields = _fields(body, MEMBER_FIELDS)
+        if not fields.get("phone"):
+            raise InvalidInput("phone.empty", field="phone")
+        member = self._roster(neighbourhood_id).add(
+            fields["phone"] or "",
+            fields.get("name") or "",
+            street=fields.get("street"),
+            role=fields.get("role") or "member",
+            status=fields.get("status") or "active",
+            language=fields.get("language"),
+        )
+        logger.info(
+            "member added",
+            neighbourhood=neighbourhood_id,
+            member=phones.mask(member.phone),
+        )
+        return _member_view(member, False)
+
+    def update_member(
+        self, neighbourhood_id: str, phone: str, body: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        if "phone" in body:
+            raise InvalidInput("api.phone_fixed", field="phone")
+        changes = _fields(body, CHANGEABLE)
+        member = self._roster(neighbourhood_id).update(phone, **changes)
+        return _member_view(member, OptOuts(self.sns).is_opted_out(member.phone))
+
+    def remove_member(self, neighbourhood_id: str, phone: str) -> None:
+        removed = self._roster(neighbourhood_id).remove(phone)
+        AlertLog(self.alerts_table).forget_sender(neighbourhood_id, removed.phone)
+        logger.info(
+            "member removed",
+            neighbourhood=neighbourhood_id,
+            member=phones.mask(removed.phone),
+        )
+
+    def import_members(
+        self, neighbourhood_id: str, csv_text: str, language: str
+    ) -> dict[str, Any]:
+        rows = read_roster_csv(csv_text)
+        outcomes = self._roster(neighbourhood_id).import_rows(rows)
+        counts = {kind: 0 for kind in ("added", "updated", "unchanged", "refused")}
+        report = []
+        for outcome in outcomes:
+            counts[outcome.outcome] += 1
+            line: dict[str, Any] = {
+                "line": outcome.line,
+                "phone": outcome.phone,
+                "outcome": outcome.outcome,
+            }
+            if outcome.error is not None:
+                line["field"] = outcome.error.field
+                line["reason"] = outcome.error.sentence(language)
+            report.append(line)
+        return {"rows": report, "counts": counts}
+
+    def reconcile(self, neighbourhood_id: str) -> dict[str, Any]:
+        report = self._roster(neighbourhood_id).reconcile()
+        logger.info(
+            "roster reconciled",
+            neighbourhood=neighbourhood_id,
+            subscribed=[phones.mask(p) for p in report.subscribed],
+            unsubscribed=[phones.mask(p) for p in report.unsubscribed],
+        )
+        return {"subscribed": report.subscribed, "unsubscribed": report.unsubscribed}
+
+    def reconcile_everywhere(self) -> dict[str, Any]:
+        """Reconcile every neighbourhood; what the daily schedule runs."""
+        directory = NeighbourhoodDirectory(self.roster_table, self.sns)
+        return {n.id: self.reconcile(n.id) for n in directory.everyone()}
+
+    # The alert log.
+
+    def alerts(
+        self, neighbourhood_id: str, query: Mapping[str, str], language: str
+    ) -> dict[str, Any]:
+        since, until = _day(query, "from"), _day(query, "to")
+        if since and until and since > until:
+            raise InvalidInput("api.dates_reversed", field="from")
+        items, cursor = AlertLog(self.alerts_table).page(
+            neighbourhood_id,
+            since=since,
+            until=until,
+            limit=_limit(query),
+            after=_alert_cursor(query),
+        )
+        former = texts.say("api.former_member", language)
+        return {
+            "alerts": [
+                {
+                    "id": item["alert_id"],
+                    "received_at": item["received_at"],
+                    "sender": item.get("sender_name") or former,
+                    "body": item["body"],
+                    "parts": int(item["parts"]),
+                }
+                for item in items
+            ],
+            "next": cursor,
+        }
+
+    def _roster(self, neighbourhood_id: str) -> Roster:
+        return Roster(self.roster_table, self.sns, self.neighbourhood(neighbourhood_id))
+
+
+def _member_view(member: Member, opted_out: bool) -> dict[str, Any]:
+    return {
+        "phone": member.phone,
+        "name": member.name,
+        "street": member.street,
+        "role": member.role,
+        "status": member.status,
+        "language": member.language,
+        "joined": member.joined,
+        "opted_out": opted_out,
+    }

@@ -1,0 +1,391 @@
+"""The coordinators' admin API, through chalice's local gateway under moto."""
+
+from typing import Any
+
+import boto3
+import pytest
+
+from chalicelib.neighbourhoods import Neighbourhood
+from chalicelib.tokens import CoordinatorTokens
+from tests.conftest import MOLENWIJK_PHONES, Api, Phones, load_event
+from wijkalert.sandbox import Sandbox
+
+
+def subscribed(neighbourhood: Neighbourhood) -> list[str]:
+    reply = boto3.client("sns").list_subscriptions_by_topic(
+        TopicArn=neighbourhood.members_topic_arn
+    )
+    return sorted(
+        s["Endpoint"] for s in reply["Subscriptions"] if s["Protocol"] == "sms"
+    )
+
+
+def error_of(response: Any) -> dict[str, Any]:
+    error: dict[str, Any] = response.json_body["error"]
+    return error
+
+
+# Who may ask.
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["", "not-a-token", "molenwijk.0000.secret", "molenwijk..", "a.b.c.d"],
+)
+def test_missing_or_wrong_token_gets_401_with_no_detail(api: Api, token: str) -> None:
+    response = api.call("GET", "/members", token=token)
+
+    assert response.status_code == 401
+    assert response.json_body == {"message": "Unauthorized"}
+
+
+def test_right_secret_with_tampered_id_gets_401(api: Api) -> None:
+    neighbourhood, token_id, secret = api.token.split(".", 2)
+
+    response = api.call("GET", "/members", token=f"{neighbourhood}.ffffffff.{secret}")
+
+    assert response.status_code == 401
+
+
+def test_revoked_token_gets_401_at_once(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood
+) -> None:
+    assert api.call("GET", "/members").status_code == 200
+    token_id = api.token.split(".")[1]
+
+    CoordinatorTokens(sandbox.roster_table()).revoke(molenwijk, token_id)
+
+    assert api.call("GET", "/members").status_code == 401
+
+
+def test_token_for_another_neighbourhood_sees_nothing_of_this_one(
+    api: Api, sandbox: Sandbox
+) -> None:
+    kometen = sandbox.open_neighbourhood(
+        "kometenbuurt", "Kometenbuurt", "+3197010203041"
+    )
+    sandbox.roster(kometen).add("+31612345611", "Noor")
+    _, kometen_token = CoordinatorTokens(sandbox.roster_table()).create(
+        kometen, "+31612345611"
+    )
+
+    listed = api.call("GET", "/members", token=kometen_token)
+    peeked = api.call("GET", "/members/+31612345601", token=kometen_token)
+    removed = api.call("DELETE", "/members/+31612345601", token=kometen_token)
+
+    assert [m["phone"] for m in listed.json_body["members"]] == ["+31612345611"]
+    assert peeked.status_code == 404
+    assert removed.status_code == 404
+    assert len(api.call("GET", "/members").json_body["members"]) == 5
+
+
+# The roster.
+
+
+def test_adding_a_member_answers_201_and_subscribes_their_phone(
+    api: Api, molenwijk: Neighbourhood
+) -> None:
+    response = api.call(
+        "POST",
+        "/members",
+        {"phone": "06-12345606", "name": "Lotte", "street": "Dorp 1"},
+    )
+
+    assert response.status_code == 201
+    assert response.json_body | {"joined": "-"} == {
+        "phone": "+31612345606",
+        "name": "Lotte",
+        "street": "Dorp 1",
+        "role": "member",
+        "status": "active",
+        "language": "nl",
+        "joined": "-",
+        "opted_out": False,
+    }
+    assert "+31612345606" in subscribed(molenwijk)
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "dutch"),
+    [
+        (
+            {"phone": "12", "name": "X"},
+            "phone",
+            "'12' bestaat niet als telefoonnummer;",
+        ),
+        ({"phone": "hello", "name": "X"}, "phone", "'hello' is geen telefoonnummer."),
+        ({"name": "X"}, "phone", "Vul een telefoonnummer in."),
+        ({"phone": "0612345606"}, "name", "Vul een naam in;"),
+        ({"phone": "0612345606", "name": "X" * 31}, "name", "De naam mag hoogstens 30"),
+        ({"phone": "0612345606", "name": "X", "role": "baas"}, "role", "Rol 'baas'"),
+        (
+            {"phone": "0612345606", "name": "X", "status": "weg"},
+            "status",
+            "Status 'weg'",
+        ),
+        (
+            {"phone": "0612345606", "name": "X", "language": "fr"},
+            "language",
+            "Taal 'fr'",
+        ),
+        ({"phone": "0612345606", "nmae": "X"}, "nmae", "Het veld 'nmae' bestaat niet"),
+        (
+            {"phone": 612345606, "name": "X"},
+            "phone",
+            "Het veld 'phone' moet tekst zijn.",
+        ),
+        ([{"phone": "0612345606"}], "body", "De inhoud van het verzoek moet een JSON"),
+        ("{not json", "body", "De inhoud van het verzoek is geen geldige JSON."),
+    ],
+)
+def test_bad_member_input_gets_400_naming_the_field_and_writes_nothing(
+    api: Api, molenwijk: Neighbourhood, body: Any, field: str, dutch: str
+) -> None:
+    response = api.call("POST", "/members", body)
+
+    assert response.status_code == 400
+    assert error_of(response)["field"] == field
+    assert error_of(response)["message"].startswith(dutch)
+    assert "+31612345606" not in subscribed(molenwijk)
+    assert len(api.call("GET", "/members").json_body["members"]) == 5
+
+
+def test_errors_speak_english_when_the_client_asks(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members",
+        {"phone": "hello", "name": "X"},
+        headers={"accept-language": "en-GB"},
+    )
+
+    assert error_of(response)["message"] == "'hello' is not a phone number."
+
+
+def test_duplicate_member_gets_409(api: Api) -> None:
+    response = api.call("POST", "/members", {"phone": "0031 6 12345601", "name": "Jan"})
+
+    assert response.status_code == 409
+    assert error_of(response)["message"] == (
+        "+31612345601 staat al op de lijst van Molenwijk."
+    )
+
+
+def test_oversized_body_is_refused(api: Api) -> None:
+    response = api.call(
+        "POST", "/members", {"phone": "0612345606", "name": "x" * 20_000}
+    )
+
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize(
+    "written", ["+31612345602", "06-12345602", "0031%206%2012345602"]
+)
+def test_a_member_is_addressed_in_any_notation(api: Api, written: str) -> None:
+    response = api.call("GET", f"/members/{written}")
+
+    assert response.status_code == 200
+    assert response.json_body["name"] == "Fatima"
+
+
+def test_unknown_member_gets_404(api: Api) -> None:
+    response = api.call("GET", "/members/0612345609")
+
+    assert response.status_code == 404
+    assert error_of(response)["message"] == (
+        "+31612345609 staat niet op de lijst van Molenwijk."
+    )
+
+
+def test_members_are_listed_page_by_page(api: Api) -> None:
+    first = api.call("GET", "/members?limit=2").json_body
+    second = api.call("GET", f"/members?limit=2&cursor={first['next']}").json_body
+    third = api.call("GET", f"/members?limit=2&cursor={second['next']}").json_body
+
+    pages = [first, second, third]
+    assert [m["phone"] for page in pages for m in page["members"]] == MOLENWIJK_PHONES
+    assert third["next"] is None
+
+
+def test_members_are_filtered_by_role_and_status(api: Api) -> None:
+    api.call("PATCH", "/members/0612345603", {"status": "inactive"})
+
+    coordinators = api.call("GET", "/members?role=coordinator").json_body["members"]
+    inactive = api.call("GET", "/members?status=inactive").json_body["members"]
+
+    assert [m["name"] for m in coordinators] == ["Jan"]
+    assert [m["name"] for m in inactive] == ["Ahmed"]
+
+
+@pytest.mark.parametrize("query", ["limit=0", "limit=101", "limit=x", "status=weg"])
+def test_bad_listing_query_gets_400(api: Api, query: str) -> None:
+    assert api.call("GET", f"/members?{query}").status_code == 400
+
+
+def test_making_a_member_inactive_stops_their_alerts(
+    api: Api, molenwijk: Neighbourhood
+) -> None:
+    response = api.call("PATCH", "/members/0612345605", {"status": "inactive"})
+
+    assert response.status_code == 200
+    assert response.json_body["status"] == "inactive"
+    assert "+31612345605" not in subscribed(molenwijk)
+
+
+def test_phone_number_cannot_be_patched(api: Api) -> None:
+    response = api.call("PATCH", "/members/0612345605", {"phone": "0612345606"})
+
+    assert response.status_code == 400
+    assert error_of(response)["field"] == "phone"
+
+
+def test_opted_out_member_is_shown_as_such(api: Api, sandbox: Sandbox) -> None:
+    api.call("POST", "/members", {"phone": "+31612345699", "name": "Kees"})
+    sandbox.opt_out("+31612345699")
+
+    member = api.call("GET", "/members/+31612345699").json_body
+    listed = api.call("GET", "/members").json_body["members"]
+
+    assert member["opted_out"] is True
+    assert {m["name"]: m["opted_out"] for m in listed}["Kees"] is True
+    assert {m["name"]: m["opted_out"] for m in listed}["Jan"] is False
+
+
+def test_removing_a_member_forgets_them_but_keeps_their_alerts(
+    api: Api, phones: Phones, molenwijk: Neighbourhood
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+
+    removed = api.call("DELETE", "/members/+31612345601")
+
+    assert removed.status_code == 204
+    assert api.call("GET", "/members/+31612345601").status_code == 404
+    assert "+31612345601" not in subscribed(molenwijk)
+    alerts = api.call("GET", "/alerts").json_body["alerts"]
+    assert [(a["sender"], a["body"][:14]) for a in alerts] == [
+        ("Oud-lid", "Verdachte man ")
+    ]
+    table = boto3.resource("dynamodb").Table("wijkalert-dev-alerts")
+    stored = table.scan()["Items"][0]
+    assert "sender_phone" not in stored and "sender_name" not in stored
+
+
+# Import.
+
+MESSY_CSV = (
+    "\ufeffphone;name;street;role\r\n"
+    "06-12345601;Jan;Kastanjelaan 12;coordinator\r\n"
+    "0031612345606;Lotte;Dorpstraat 1;\r\n"
+    "\r\n"
+    "+31 (0)6 12345607;Bram;;member\r\n"
+    "12;Niemand;;\r\n"
+    "+31 6 1234;Half;;\r\n"
+    "0612345602;Fatima;Kastanjelaan 16;\r\n"
+    "0612345608;;;\r\n"
+    "0612345609;Rik;;baas\r\n"
+)
+
+
+def test_messy_csv_import_reports_each_row(api: Api, molenwijk: Neighbourhood) -> None:
+    response = api.call(
+        "POST", "/members/import", MESSY_CSV, headers={"content-type": "text/csv"}
+    )
+
+    assert response.status_code == 200
+    assert [
+        (row["line"], row["phone"], row["outcome"], row.get("field"))
+        for row in response.json_body["rows"]
+    ] == [
+        (2, "+31612345601", "unchanged", None),
+        (3, "+31612345606", "added", None),
+        (5, "+31612345607", "added", None),
+        (6, "12", "refused", "phone"),
+        (7, "+31 6 1234", "refused", "phone"),
+        (8, "+31612345602", "updated", None),
+        (9, "0612345608", "refused", "name"),
+        (10, "0612345609", "refused", "role"),
+    ]
+    assert response.json_body["counts"] == {
+        "added": 2,
+        "updated": 1,
+        "unchanged": 1,
+        "refused": 4,
+    }
+    reasons = {row["line"]: row.get("reason") for row in response.json_body["rows"]}
+    assert reasons[6] == "'12' bestaat niet als telefoonnummer; controleer de cijfers."
+    assert (
+        api.call("GET", "/members/0612345602").json_body["street"] == "Kastanjelaan 16"
+    )
+    assert {"+31612345606", "+31612345607"} <= set(subscribed(molenwijk))
+
+
+def test_importing_the_same_list_twice_changes_nothing_the_second_time(
+    api: Api,
+) -> None:
+    api.call("POST", "/members/import", MESSY_CSV, headers={"content-type": "text/csv"})
+    before = api.call("GET", "/members").json_body
+
+    again = api.call(
+        "POST", "/members/import", MESSY_CSV, headers={"content-type": "text/csv"}
+    ).json_body
+
+    assert again["counts"] == {"added": 0, "updated": 0, "unchanged": 4, "refused": 4}
+    assert api.call("GET", "/members").json_body == before
+
+
+def test_import_without_header_is_refused(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        "0612345606,Lotte\n",
+        headers={"content-type": "text/csv"},
+    )
+
+    assert response.status_code == 400
+    assert error_of(response)["field"] == "csv"
+
+
+# The alert log.
+
+
+def test_alerts_are_listed_newest_first_and_by_date(api: Api, phones: Phones) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+    later = load_event("inbound-reply-to-alert.json")
+    later["Records"][0]["Sns"]["Timestamp"] = "2026-11-29T08:00:00.000Z"
+    phones.deliver(later)
+
+    everything = api.call("GET", "/alerts").json_body["alerts"]
+    first_day = api.call("GET", "/alerts?from=2026-11-28&to=2026-11-28").json_body
+    second_day = api.call("GET", "/alerts?from=2026-11-29").json_body
+
+    assert [a["sender"] for a in everything] == ["Ahmed", "Jan"]
+    assert [a["sender"] for a in first_day["alerts"]] == ["Jan"]
+    assert [a["sender"] for a in second_day["alerts"]] == ["Ahmed"]
+
+
+@pytest.mark.parametrize("query", ["from=gisteren", "from=2026-11-30&to=2026-11-01"])
+def test_bad_date_range_gets_400(api: Api, query: str) -> None:
+    assert api.call("GET", f"/alerts?{query}").status_code == 400
+
+
+# Drift repair.
+
+
+def test_reconcile_repairs_missing_and_orphan_subscriptions(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood
+) -> None:
+    sns = boto3.client("sns")
+    fatima = sandbox.roster(molenwijk).require("+31612345602")
+    sns.unsubscribe(SubscriptionArn=str(fatima.subscription_arn))
+    sns.subscribe(
+        TopicArn=molenwijk.members_topic_arn, Protocol="sms", Endpoint="+31612345690"
+    )
+
+    report = api.call("POST", "/reconcile").json_body
+
+    assert report == {"subscribed": ["+31612345602"], "unsubscribed": ["+31612345690"]}
+    assert subscribed(molenwijk) == MOLENWIJK_PHONES
+    assert api.call("POST", "/reconcile").json_body == {
+        "subscribed": [],
+        "unsubscribed": [],
+    }
