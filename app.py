@@ -50,9 +50,11 @@ class InboundNotification(SNSEvent):
     would then retry an event that can never succeed.
     """
 
-    def _extract_attributes(self, event_dict: dict[str, Any]) -> None:
-        records = event_dict.get("Records") or [{}]
-        self.notification: dict[str, Any] = records[0].get("Sns") or {}
+    def _extract_attributes(self, event_dict: Any) -> None:
+        records = event_dict.get("Records") if isinstance(event_dict, dict) else None
+        first = records[0] if isinstance(records, list) and records else None
+        sns = first.get("Sns") if isinstance(first, dict) else None
+        self.notification: dict[str, Any] = sns if isinstance(sns, dict) else {}
         self.message = self.notification.get("Message") or ""
         self.subject = self.notification.get("Subject") or ""
         self.message_attributes = self.notification.get("MessageAttributes") or {}

@@ -57,6 +57,8 @@ def read_inbound(notification: Mapping[str, Any]) -> InboundText:
     Tolerant of what AWS varies (pretty-printed JSON, extra fields, a null
     `previousPublishedMessageId`); strict about what an alert needs.
     """
+    if "Message" not in notification:
+        raise MalformedInbound("malformed.not_sns")
     try:
         payload = json.loads(notification.get("Message") or "")
     except (TypeError, ValueError):
@@ -66,7 +68,7 @@ def read_inbound(notification: Mapping[str, Any]) -> InboundText:
 
     sender = _text(payload.get("originationNumber"))
     long_code = _text(payload.get("destinationNumber"))
-    body = _text(payload.get("messageBody"))
+    body = sms.clean(_text(payload.get("messageBody")))
     if not sender:
         raise MalformedInbound("malformed.no_sender")
     if not long_code:
@@ -295,12 +297,19 @@ class AlertDesk:
         text = InboundText(**inbound)
         neighbourhood = self._route(text)
         if neighbourhood is None:
-            logger.warning("text for an unknown long code", long_code=text.long_code)
+            logger.warning(
+                "text for an unknown long code", long_code=phones.mask(text.long_code)
+            )
             count("UnroutedTexts")
-            return {"outcome": "unknown_long_code", "long_code": text.long_code}
+            return {
+                "outcome": "unknown_long_code",
+                "long_code": phones.mask(text.long_code),
+            }
 
         logger.append_keys(neighbourhood=neighbourhood.id)
         member = self._sender(text, neighbourhood)
+        if member and member.phone == neighbourhood.long_code:
+            member = None
         if member is None or not member.is_active:
             outcome = "unknown_sender" if member is None else "inactive_member"
             logger.info(

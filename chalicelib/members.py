@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, cast, get_args
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from chalicelib import phones, texts
+from chalicelib import phones, sms, texts
 from chalicelib.errors import (
     InvalidInput,
     MemberExists,
@@ -87,7 +87,7 @@ class Member:
 
 
 def _name(value: object) -> str:
-    name = str(value or "").strip()
+    name = sms.clean(str(value or ""))
     if not name:
         raise InvalidInput("member.name_missing", field="name")
     if len(name) > NAME_LIMIT:
@@ -96,14 +96,20 @@ def _name(value: object) -> str:
 
 
 def _street(value: object) -> str | None:
-    street = str(value or "").strip()
+    street = sms.clean(str(value or ""))
     if len(street) > STREET_LIMIT:
         raise InvalidInput("member.street_too_long", field="street", limit=STREET_LIMIT)
     return street or None
 
 
+# The words a Dutch paper list or the sandbox's own output may use for a role.
+_ROLE_WORDS: Final = {"lid": "member", "coördinator": "coordinator"}
+
+
 def _choice(value: object, choices: tuple[str, ...], field: str) -> str:
     chosen = str(value).strip().lower()
+    if field == "role":
+        chosen = _ROLE_WORDS.get(chosen, chosen)
     if chosen not in choices:
         raise InvalidInput(
             f"member.{field}_unknown",
@@ -246,8 +252,12 @@ class Roster:
         language: str | None = None,
     ) -> Member:
         """Put a neighbour on the roster and, if active, sign their phone up."""
+        number = phones.normalise(phone)
+        if number == self.neighbourhood.long_code:
+            # Its own broadcasts would come back to it as texts: a loop.
+            raise InvalidInput("member.is_long_code", field="phone", phone=number)
         member = Member(
-            phone=phones.normalise(phone),
+            phone=number,
             name=_name(name),
             street=_street(street),
             role=cast(Role, _choice(role, ROLES, "role")),

@@ -6,12 +6,15 @@ texts must all agree that these are one person. Numbers are personal data, so
 `mask` is what goes into logs.
 """
 
+import re
+
 import phonenumbers
 
 from chalicelib.errors import InvalidPhoneNumber
 
 DEFAULT_REGION = "NL"
 VISIBLE_DIGITS = 3
+_WRITTEN_NUMBER = re.compile(r"\+?[0-9 ()./-]+")
 
 
 def normalise(raw: str, region: str = DEFAULT_REGION, *, field: str = "phone") -> str:
@@ -19,6 +22,10 @@ def normalise(raw: str, region: str = DEFAULT_REGION, *, field: str = "phone") -
     written = raw.strip()
     if not written:
         raise InvalidPhoneNumber("phone.empty", field=field)
+    # phonenumbers digs digits out of any text ("abc+316..." would pass); a
+    # number is written with digits and the usual separators only.
+    if not _WRITTEN_NUMBER.fullmatch(written):
+        raise InvalidPhoneNumber("phone.unreadable", field=field, value=written)
 
     try:
         number = phonenumbers.parse(written, region)

@@ -11,6 +11,7 @@ escape sequence or a surrogate pair, which is why parts are packed one
 character at a time instead of divided.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -78,6 +79,19 @@ def count_parts(text: str) -> int:
     return measure(text).parts
 
 
+# Characters that change how a text looks without being seen: control codes
+# and the marks that reverse text direction (which could make "Jan" read as
+# someone else). Line breaks stay; neighbours use them.
+_INVISIBLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def clean(text: str) -> str:
+    """`text` without invisible control characters, trimmed."""
+    return _INVISIBLE.sub("", text).strip()
+
+
 def compose_broadcast(
     neighbourhood: str, sender: str, body: str, language: str | None = None
 ) -> str:
@@ -87,5 +101,5 @@ def compose_broadcast(
         language,
         neighbourhood=neighbourhood,
         sender=sender,
-        body=body.strip(),
+        body=clean(body),
     )

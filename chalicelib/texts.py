@@ -186,9 +186,9 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Line {line} of {path} was not used: {reason}",
     },
     "story.intro": {
-        "nl": "Buurt {neighbourhood}, nummer {long_code}, {count} leden op de lijst:",
-        "en": "Neighbourhood {neighbourhood}, number {long_code}, {count} members "
-        "on the roster:",
+        "nl": "Buurt {neighbourhood}, nummer {long_code}. Leden op de lijst: {count}.",
+        "en": "Neighbourhood {neighbourhood}, number {long_code}. Members on the "
+        "roster: {count}.",
     },
     "story.member": {
         "nl": "  {phone}  {name} ({role})",
@@ -230,16 +230,16 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "neighbourhood. Nobody receives anything.",
     },
     "story.malformed": {
-        "nl": "   Dit is geen sms van AWS maar iets anders ({reason}). Het wordt "
-        "gelogd en weggelegd, zonder opnieuw te proberen. Niemand krijgt iets.",
-        "en": "   This is not an SMS from AWS but something else ({reason}). It is "
-        "logged and dropped without a retry. Nobody receives anything.",
+        "nl": "   Dit bericht is niet te gebruiken: {reason}. Het wordt gelogd en "
+        "weggelegd, zonder opnieuw te proberen. Niemand krijgt iets.",
+        "en": "   This message cannot be used: {reason}. It is logged and dropped "
+        "without a retry. Nobody receives anything.",
     },
     "story.summary": {
-        "nl": "Samen: {texts} berichten binnen, {sms} sms'jes verstuurd "
-        "({parts} sms-delen betaald).",
-        "en": "In all: {texts} texts received, {sms} SMS messages sent "
-        "({parts} SMS parts paid for).",
+        "nl": "Samen: berichten binnen {texts}, sms'jes verstuurd {sms}, "
+        "sms-delen betaald {parts}.",
+        "en": "In all: texts received {texts}, SMS messages sent {sms}, "
+        "SMS parts paid for {parts}.",
     },
     "story.inactive_member": {
         "nl": "   {sender} staat op de lijst maar is niet actief. Niemand krijgt iets.",
@@ -306,6 +306,30 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "malformed.empty_body": {
         "nl": "het bericht is leeg",
         "en": "the text is empty",
+    },
+    "sandbox.no_such_file": {
+        "nl": "het bestand bestaat niet",
+        "en": "the file does not exist",
+    },
+    "sandbox.is_directory": {
+        "nl": "dat is een map, geen bestand",
+        "en": "that is a folder, not a file",
+    },
+    "sandbox.no_permission": {
+        "nl": "je hebt geen toestemming om het te lezen",
+        "en": "you are not allowed to read it",
+    },
+    "sandbox.empty_file": {
+        "nl": "het bestand is leeg",
+        "en": "the file is empty",
+    },
+    "member.is_long_code": {
+        "nl": "{phone} is het nummer van een buurt zelf en kan geen lid zijn.",
+        "en": "{phone} is a neighbourhood's own number and cannot be a member.",
+    },
+    "story.unknown_number": {
+        "nl": "onbekend nummer",
+        "en": "unknown number",
     },
     "malformed.not_sns": {
         "nl": "het is geen SNS-bericht",

@@ -82,7 +82,7 @@ def test_replay_of_a_missing_file_fails_before_sending_anything(tmp_path: Path) 
 
     assert code == 1
     assert out == ""
-    assert err.strip() == f"Kan {missing} niet lezen: No such file or directory."
+    assert err.strip() == f"Kan {missing} niet lezen: het bestand bestaat niet."
 
 
 def test_replay_of_a_file_that_is_not_json_says_so(tmp_path: Path) -> None:
@@ -108,13 +108,16 @@ def test_demo_tells_who_received_what_and_why_the_others_got_nothing() -> None:
     )
 
     assert code == 0
-    assert "Neighbourhood Molenwijk, number +3197010203040, 5 members" in out
+    assert (
+        "Neighbourhood Molenwijk, number +3197010203040. Members on the roster: 5."
+        in out
+    )
     assert "+31612345601  Jan (coordinator)" in out
     assert "Jan sends an alert. All 5 active members receive it" in out
     assert "-> Fatima (+31612345602): [Molenwijk] Jan: Verdachte man" in out
     assert "AWS delivers the same text again. Nobody receives anything" in out
     assert "A number that is not on the roster (***321) sends a text." in out
-    assert "(the content is not JSON)" in out
+    assert "This message cannot be used: the content is not JSON." in out
     assert (
         "In all: 4 texts received, 5 SMS messages sent (5 SMS parts paid for)." in out
     )
@@ -126,3 +129,76 @@ def test_demo_speaks_dutch_by_default() -> None:
 
     assert code == 0
     assert "Jan stuurt een melding." in out
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[1, 2]",
+        "null",
+        "42",
+        '"hello"',
+        '{"Records": "x"}',
+        '{"Records": [5]}',
+        '{"Records": [{"Sns": "x"}]}',
+        '{"Records": {"Sns": {}}}',
+        "{}",
+    ],
+)
+def test_replay_of_json_that_is_no_sns_event_drops_it(
+    tmp_path: Path, content: str
+) -> None:
+    odd = tmp_path / "odd.json"
+    odd.write_text(content, encoding="utf-8")
+
+    code, out, err = run("sandbox", "replay", str(odd), event("inbound-alert.json"))
+
+    assert code == 0
+    assert [json.loads(line)["event"] for line in out.splitlines()] == [
+        "inbound-alert.json"
+    ] * 5
+    assert "Traceback" not in err
+
+
+def test_demo_explains_an_event_that_is_no_sns_notification(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.json"
+    odd.write_text("{}", encoding="utf-8")
+
+    code, out, _ = run("--lang", "EN", "sandbox", "demo", str(odd))
+
+    assert code == 0
+    assert "This message cannot be used: it is not an SNS notification." in out
+
+
+def test_spreadsheet_roster_with_semicolons_and_dutch_roles_is_read(
+    tmp_path: Path,
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes(
+        "Phone;Name;Street;Role\r\n"
+        "06-12345601;Jan;Kastanjelaan 12;coördinator\r\n"
+        "06-12345610;Anna;Lindelaan 1;lid;extra\r\n"
+        ";;;;extra\r\n"
+        "06-12345611;Zoë;;\r\n".encode("cp1252")
+    )
+
+    code, out, err = run(
+        "sandbox", "replay", "--roster", str(roster), event("inbound-alert.json")
+    )
+
+    assert code == 0, err
+    assert [json.loads(line)["to"] for line in out.splitlines()] == [
+        "+31612345601",
+        "+31612345610",
+        "+31612345611",
+    ]
+
+
+def test_an_empty_event_file_is_called_empty(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_text("", encoding="utf-8")
+
+    code, _, err = run("sandbox", "replay", str(empty))
+
+    assert code == 1
+    assert err.strip() == f"{empty} is geen JSON-bestand: het bestand is leeg."

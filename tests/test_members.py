@@ -153,3 +153,18 @@ def test_members_of_another_neighbourhood_are_not_listed(
 
     assert [m.name for m in roster.members()] == ["Jan"]
     assert [m.name for m in sandbox.roster(kometen).members()] == ["Noor"]
+
+
+def test_the_long_code_cannot_be_a_member(roster: Roster) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        roster.add("+3197010203040", "Lange code")
+
+    assert refused.value.sentence("en") == (
+        "+3197010203040 is a neighbourhood's own number and cannot be a member."
+    )
+    assert subscribed(roster.neighbourhood) == []
+
+
+def test_dutch_role_words_are_understood(roster: Roster) -> None:
+    assert roster.add("0612345601", "Jan", role="Coördinator").role == "coordinator"
+    assert roster.add("0612345602", "Fatima", role="lid").role == "member"

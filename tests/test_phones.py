@@ -32,6 +32,8 @@ def test_dutch_notations_normalise_to_one_e164_number(written: str) -> None:
             "'+31 6 1234' cannot exist as a phone number; check the digits.",
         ),
         ("hello", "'hello' is not a phone number."),
+        ("abc+31612345610", "'abc+31612345610' is not a phone number."),
+        ("06-1234560l", "'06-1234560l' is not a phone number."),
         ("", "Please give a phone number."),
         ("   ", "Please give a phone number."),
     ],

@@ -203,7 +203,7 @@ def test_diacritics_and_emoji_arrive_unchanged_and_cost_ucs2_parts(
         ("no-body", "malformed.empty_body"),
         ("blank-body", "malformed.empty_body"),
         ("no-long-code", "malformed.no_long_code"),
-        ("no-records", "malformed.not_json"),
+        ("no-records", "malformed.not_sns"),
     ],
 )
 def test_malformed_event_is_dropped_without_raising_and_counted(
@@ -344,3 +344,33 @@ class PublishSpy:
 
     def __call__(self, params: dict[str, Any], **_: Any) -> None:
         self.calls.append(dict(params))
+
+
+def test_invisible_control_and_direction_marks_are_not_forwarded(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    event = with_message(
+        "inbound-alert.json", messageBody="regel\u0000\u0007 \u202eNiet Jan\u202c hallo"
+    )
+
+    deliveries = phones.deliver(event)
+
+    assert {d.body for d in deliveries} == {"[Molenwijk] Jan: regel Niet Jan hallo"}
+
+
+def test_text_from_the_long_code_itself_is_never_broadcast(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    event = with_message("inbound-alert.json", originationNumber="+3197010203040")
+
+    assert phones.deliver(event) == []
+
+
+def test_unknown_long_code_is_logged_masked(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(with_message("inbound-alert.json", destinationNumber="+31612345650"))
+
+    logged = json.dumps(sandbox.log_lines())
+    assert "12345650" not in logged
+    assert "***650" in logged

@@ -38,7 +38,7 @@ def _help(key: str) -> str:
 @click.group(help=_help("cli.help"))
 @click.option(
     "--lang",
-    type=click.Choice(texts.LANGUAGES),
+    type=click.Choice(texts.LANGUAGES, case_sensitive=False),
     envvar="WIJKALERT_LANG",
     default=texts.DEFAULT_LANGUAGE,
     show_default=True,
@@ -108,12 +108,14 @@ def _load_events(paths: tuple[Path, ...], lang: str) -> list[tuple[str, Any]]:
     """Read every event file first, so a typo stops the run before it starts."""
     loaded = []
     for path in paths:
-        try:
-            content = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+        content = _read(path, lang)
+        if not content.strip():
             _fail(
                 texts.say(
-                    "sandbox.file_unreadable", lang, path=path, reason=_why(error)
+                    "sandbox.file_not_json",
+                    lang,
+                    path=path,
+                    reason=texts.say("sandbox.empty_file", lang),
                 )
             )
         try:
@@ -123,19 +125,29 @@ def _load_events(paths: tuple[Path, ...], lang: str) -> list[tuple[str, Any]]:
     return loaded
 
 
+def _read(path: Path, lang: str) -> str:
+    """A text file's content; Excel on Windows saves lists as cp1252, not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        _fail(
+            texts.say(
+                "sandbox.file_unreadable", lang, path=path, reason=_why(error, lang)
+            )
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def _open_demo(box: Sandbox, roster_csv: Path | None, lang: str) -> Roster:
     """Open the demo neighbourhood and put the demo roster (or the given one) on it."""
     neighbourhood = box.open_neighbourhood(*DEMO_NEIGHBOURHOOD, language=lang)
     rows: Iterable[ImportRow] = DEMO_ROSTER
     if roster_csv is not None:
         try:
-            rows = read_roster_csv(roster_csv.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            _fail(
-                texts.say(
-                    "sandbox.file_unreadable", lang, path=roster_csv, reason=_why(error)
-                )
-            )
+            rows = read_roster_csv(_read(roster_csv, lang))
         except InvalidInput as error:
             _fail(f"{roster_csv}: {error.sentence(lang)}")
     for refused in box.enrol(neighbourhood, rows):
@@ -196,7 +208,10 @@ def _story(replayed: Replayed, event: Any, members: Roster, lang: str) -> str:
     if kind == "inactive_member" and member:
         return texts.say("story.inactive_member", lang, sender=member.name)
     if kind == "unknown_sender":
-        return texts.say("story.unknown_sender", lang, sender=phones.mask(sender or ""))
+        masked = phones.mask(sender or "")
+        if len(masked) < 4:
+            masked = texts.say("story.unknown_number", lang)
+        return texts.say("story.unknown_sender", lang, sender=masked)
     if kind == "unknown_long_code":
         return texts.say(
             "story.unknown_long_code", lang, long_code=outcome["long_code"]
@@ -229,8 +244,14 @@ def _member(members: Roster, sender: str | None) -> Member | None:
         return None
 
 
-def _why(error: Exception) -> str:
-    return getattr(error, "strerror", None) or str(error)
+def _why(error: OSError, lang: str) -> str:
+    if isinstance(error, FileNotFoundError):
+        return texts.say("sandbox.no_such_file", lang)
+    if isinstance(error, IsADirectoryError):
+        return texts.say("sandbox.is_directory", lang)
+    if isinstance(error, PermissionError):
+        return texts.say("sandbox.no_permission", lang)
+    return error.strerror or str(error)
 
 
 def _fail(sentence: str) -> Any:
