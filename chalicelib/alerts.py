@@ -14,14 +14,17 @@ successful broadcast returns the stored outcome and sends nothing.
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones, sms
 from chalicelib.broadcast import Broadcaster
-from chalicelib.errors import BroadcastFailed, InvalidPhoneNumber, MalformedInbound
+from chalicelib.conversation import Conversation, NeighbourhoodRecords, moment
+from chalicelib.errors import InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import Member, Roster
 from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
 from chalicelib.observability import count, logger
+from chalicelib.protection import Limits
 
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.idempotency.persistence.datarecord import (
@@ -88,7 +91,10 @@ def read_inbound(notification: Mapping[str, Any]) -> InboundText:
         body=body,
         # Information only: a keyword never grants anything.
         keyword=_text(payload.get("messageKeyword")),
-        received_at=_text(notification.get("Timestamp")),
+        # When AWS received the text: what "now" means for this text, so a
+        # replay of old events decides as it did then.
+        received_at=_text(notification.get("Timestamp"))
+        or datetime.now(UTC).isoformat(timespec="milliseconds"),
         previous_published_message_id=_text(payload.get("previousPublishedMessageId"))
         or None,
     )
@@ -143,15 +149,6 @@ class AlertLog:
 
     def __init__(self, table: "Table") -> None:
         self._table = table
-
-    def record(self, alert: Alert) -> None:
-        self._table.put_item(
-            Item={
-                "neighbourhood_id": alert.neighbourhood_id,
-                "sk": f"{alert.received_at}#{alert.alert_id}",
-                **asdict(alert),
-            }
-        )
 
     def page(
         self,
@@ -262,14 +259,16 @@ class AlertDesk:
         *,
         directory: NeighbourhoodDirectory,
         roster_of: Callable[[Neighbourhood], Roster],
-        alert_log: AlertLog,
+        records: NeighbourhoodRecords,
         broadcaster: Broadcaster,
+        limits: Limits | None = None,
         once: ExactlyOnce | None = None,
     ) -> None:
         self._directory = directory
         self._roster_of = roster_of
-        self._alert_log = alert_log
+        self._records = records
         self._broadcaster = broadcaster
+        self._limits = limits or Limits()
         self._once = once
         self._handle_once = once.guard(self._handle) if once else self._handle
 
@@ -307,42 +306,18 @@ class AlertDesk:
             }
 
         logger.append_keys(neighbourhood=neighbourhood.id)
-        member = self._sender(text, neighbourhood)
-        if member and member.phone == neighbourhood.long_code:
-            member = None
-        if member is None or not member.is_active:
-            outcome = "unknown_sender" if member is None else "inactive_member"
-            logger.info(
-                "text from a number that may not alert",
-                outcome=outcome,
-                sender=phones.mask(text.sender),
-            )
-            count("UnknownSenders" if member is None else "InactiveSenders")
-            return {"outcome": outcome, "neighbourhood": neighbourhood.id}
-
-        alert = Alert.compose(text, neighbourhood, member)
-        self._alert_log.record(alert)
-        try:
-            self._broadcaster.broadcast(neighbourhood, alert.text)
-        except BroadcastFailed:
-            # Raised on purpose: nothing was sent, so Lambda's retry is safe.
-            logger.exception("broadcast failed", alert_id=alert.alert_id)
-            count("BroadcastFailures")
-            raise
-        logger.info(
-            "alert broadcast",
-            alert_id=alert.alert_id,
-            sender=phones.mask(member.phone),
-            parts=alert.parts,
-            encoding=alert.encoding,
-        )
-        count("AlertsBroadcast")
-        return {
-            "outcome": "broadcast",
-            "neighbourhood": neighbourhood.id,
-            "alert_id": alert.alert_id,
-            "parts": alert.parts,
-        }
+        sender = self._sender(text)
+        return Conversation(
+            neighbourhood=neighbourhood,
+            inbound=text,
+            sender=sender,
+            recall=self._records.recall(neighbourhood, sender),
+            now=moment(text.received_at),
+            roster=self._roster_of(neighbourhood),
+            records=self._records,
+            broadcaster=self._broadcaster,
+            limits=self._limits,
+        ).respond()
 
     def _route(self, text: InboundText) -> Neighbourhood | None:
         try:
@@ -351,9 +326,10 @@ class AlertDesk:
             return None
         return self._directory.by_long_code(long_code)
 
-    def _sender(self, text: InboundText, neighbourhood: Neighbourhood) -> Member | None:
+    @staticmethod
+    def _sender(text: InboundText) -> str | None:
         try:
-            return self._roster_of(neighbourhood).get(text.sender)
+            return phones.normalise(text.sender)
         except InvalidPhoneNumber:
             return None
 
@@ -384,7 +360,9 @@ def open_desk(settings: "Settings") -> AlertDesk:
     return AlertDesk(
         directory=NeighbourhoodDirectory(roster_table, sns),
         roster_of=lambda neighbourhood: Roster(roster_table, sns, neighbourhood),
-        alert_log=AlertLog(dynamodb.Table(settings.alerts_table)),
+        records=NeighbourhoodRecords(
+            dynamodb, settings.roster_table, settings.alerts_table
+        ),
         broadcaster=TopicBroadcaster(sns, max_price=settings.sms_max_price),
         once=ExactlyOnce(settings.idempotency_table, boto3.client("dynamodb")),
     )

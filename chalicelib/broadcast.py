@@ -27,6 +27,10 @@ class Broadcaster(Protocol):
         """
         ...
 
+    def send(self, neighbourhood: Neighbourhood, phone: str, text: str) -> str:
+        """Send `text` to one phone, from the neighbourhood's long code."""
+        ...
+
 
 class TopicBroadcaster:
     """Broadcasts by publishing once to the neighbourhood's members topic."""
@@ -39,6 +43,17 @@ class TopicBroadcaster:
         try:
             reply = self._sns.publish(
                 TopicArn=neighbourhood.members_topic_arn,
+                Message=text,
+                MessageAttributes=self._sms_attributes(neighbourhood),
+            )
+        except (ClientError, BotoCoreError) as error:
+            raise BroadcastFailed("broadcast.failed") from error
+        return reply["MessageId"]
+
+    def send(self, neighbourhood: Neighbourhood, phone: str, text: str) -> str:
+        try:
+            reply = self._sns.publish(
+                PhoneNumber=phone,
                 Message=text,
                 MessageAttributes=self._sms_attributes(neighbourhood),
             )

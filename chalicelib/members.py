@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from mypy_boto3_sns.client import SNSClient
 
 Role = Literal["member", "coordinator"]
-Status = Literal["active", "inactive"]
+Status = Literal["active", "inactive", "opted_out", "pending"]
 ROLES: Final[tuple[Role, ...]] = get_args(Role)
 STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 NAME_LIMIT: Final = 30  # the name is in every SMS this member sends

@@ -218,10 +218,95 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "story.unknown_sender": {
         "nl": "   Een nummer dat niet op de lijst staat ({sender}) stuurt een bericht. "
-        "Niemand krijgt iets, ook de afzender niet: onbekenden krijgen geen "
-        "antwoord.",
+        "Niemand krijgt iets: onbekenden krijgen hoogstens eens per maand uitleg "
+        "hoe ze mee kunnen doen, en die hebben ze al gehad of wonen in het "
+        "buitenland.",
         "en": "   A number that is not on the roster ({sender}) sends a text. "
-        "Nobody receives anything, the sender included: strangers get no reply.",
+        "Nobody receives anything: strangers get at most one explanation a month "
+        "of how to join, and this one had it already or is from abroad.",
+    },
+    "story.stranger": {"nl": "onbekende", "en": "stranger"},
+    "story.join_hint": {
+        "nl": "   Een nummer dat niet op de lijst staat ({sender}) stuurt een bericht. "
+        "Er gaat geen melding rond; alleen de afzender krijgt eens per maand een "
+        "sms hoe hij mee kan doen.",
+        "en": "   A number that is not on the roster ({sender}) sends a text. No "
+        "alert goes round; only the sender gets, once a month, an SMS on how to "
+        "join.",
+    },
+    "story.join_requested": {
+        "nl": "   {sender} wil meedoen. De coordinatoren krijgen een sms om de "
+        "aanmelding goed of af te keuren.",
+        "en": "   {sender} asks to join. The coordinators get an SMS to approve or "
+        "refuse.",
+    },
+    "story.pending_member": {
+        "nl": "   {sender} wacht nog op goedkeuring. Niemand krijgt iets.",
+        "en": "   {sender} is still waiting for approval. Nobody receives anything.",
+    },
+    "story.opted_out": {
+        "nl": "   {sender} stuurt STOP: die krijgt geen meldingen meer, en een sms "
+        "hoe hij terug kan komen. De rest krijgt niets.",
+        "en": "   {sender} texts STOP: no more alerts for them, and one SMS on how "
+        "to come back. Nobody else receives anything.",
+    },
+    "story.opted_in": {
+        "nl": "   {sender} komt terug en krijgt de meldingen weer.",
+        "en": "   {sender} comes back and gets the alerts again.",
+    },
+    "story.opted_out_member": {
+        "nl": "   {sender} is afgemeld; het bericht gaat niet rond.",
+        "en": "   {sender} has left; the text does not go round.",
+    },
+    "story.already_in": {
+        "nl": "   {sender} doet al mee en krijgt dat te horen.",
+        "en": "   {sender} is already in and is told so.",
+    },
+    "story.help": {
+        "nl": "   {sender} vraagt om hulp en krijgt een sms met de mogelijkheden.",
+        "en": "   {sender} asks for help and gets one SMS with what they can do.",
+    },
+    "story.acknowledged": {
+        "nl": "   {sender} laat weten te komen. Alleen wie de melding stuurde krijgt "
+        "dat te horen; de rest wordt niet gestoord.",
+        "en": "   {sender} says they are coming. Only the alert's sender is told; "
+        "nobody else is disturbed.",
+    },
+    "story.closed": {
+        "nl": "   {sender} rondt de melding af; iedereen krijgt een afsluitende sms.",
+        "en": "   {sender} closes the alert; everyone gets one closing SMS.",
+    },
+    "story.close_refused": {
+        "nl": "   {sender} mag deze melding niet afronden en krijgt uitleg.",
+        "en": "   {sender} may not close this alert and is told why.",
+    },
+    "story.nothing_to_close": {
+        "nl": "   {sender} wil afronden, maar er is geen open melding.",
+        "en": "   {sender} wants to close, but there is no open alert.",
+    },
+    "story.held_back": {
+        "nl": "   Het bericht van {sender} gaat niet rond: {reason}.",
+        "en": "   {sender}'s text does not go round: {reason}.",
+    },
+    "story.reason.duplicate_text": {
+        "nl": "dezelfde tekst ging het afgelopen uur al rond",
+        "en": "the same text went round in the past hour",
+    },
+    "story.reason.member_rate": {
+        "nl": "die stuurde al te veel meldingen kort na elkaar",
+        "en": "they sent too many alerts in a short time",
+    },
+    "story.reason.neighbourhood_rate": {
+        "nl": "er gingen dit uur al te veel meldingen rond",
+        "en": "too many alerts went round this hour",
+    },
+    "story.reason.auto_reply": {
+        "nl": "het is een automatisch antwoord, en daar wordt nooit op gereageerd",
+        "en": "it is an automatic reply, and those are never answered",
+    },
+    "story.reason.stale_reply": {
+        "nl": "het is een reactie, maar er is geen melding van het afgelopen half uur",
+        "en": "it is a reply, but there is no alert from the past half hour",
     },
     "story.unknown_long_code": {
         "nl": "   Het bericht is voor nummer {long_code}, dat bij geen buurt hoort. "
@@ -248,6 +333,126 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "story.unknown_outcome": {
         "nl": "   Afgehandeld als '{outcome}'.",
         "en": "   Handled as '{outcome}'.",
+    },
+    # SMS replies. Kept in GSM-7 (no curly quotes, no accents GSM-7 lacks,
+    # "coordinator" without its diaeresis) so each fits one cheap part.
+    "sms.opted_out": {
+        "nl": "[{neighbourhood}] Je bent afgemeld en krijgt geen meldingen meer. "
+        "Stuur START om weer mee te doen.",
+        "en": "[{neighbourhood}] You have left and get no more alerts. "
+        "Text START to join again.",
+    },
+    "sms.opted_in": {
+        "nl": "[{neighbourhood}] Welkom terug! Je krijgt de meldingen weer. "
+        "Stuur STOP om je af te melden.",
+        "en": "[{neighbourhood}] Welcome back! You get the alerts again. "
+        "Text STOP to leave.",
+    },
+    "sms.still_opted_out": {
+        "nl": "[{neighbourhood}] Je bent afgemeld, dus je bericht is niet "
+        "doorgestuurd. Stuur START om weer mee te doen. Spoed? Bel 112.",
+        "en": "[{neighbourhood}] You have left, so your text was not passed on. "
+        "Text START to join again. Emergency? Call 112.",
+    },
+    "sms.already_in": {
+        "nl": "[{neighbourhood}] Je doet al mee en krijgt de meldingen. "
+        "Stuur HULP voor de mogelijkheden.",
+        "en": "[{neighbourhood}] You are already in and get the alerts. "
+        "Text HELP for what you can do.",
+    },
+    "sms.help": {
+        "nl": "[{neighbourhood}] Sms je melding naar dit nummer, dan krijgt "
+        "iedereen hem. KOM: ik kom. KLAAR + uitkomst: afronden. STOP: afmelden. "
+        "Spoed? Bel 112.",
+        "en": "[{neighbourhood}] Text your alert to this number and everyone gets "
+        "it. COMING: I'm coming. KLAAR + outcome: close it. STOP: leave. "
+        "Emergency? Call 112.",
+    },
+    "sms.join_hint": {
+        "nl": "[{neighbourhood}] Dit is het sms-alarm van de buurt. Meedoen? "
+        "Stuur AANMELDEN, je naam en je straat.",
+        "en": "[{neighbourhood}] This is the neighbourhood's SMS alert. Want to "
+        "join? Text JOIN, your name and your street.",
+    },
+    "sms.join_requested": {
+        "nl": "[{neighbourhood}] Aanmelding van {name} ({number}). Keur goed of af "
+        "met: wijkalert members approve of refuse {number}",
+        "en": "[{neighbourhood}] Request to join from {name} ({number}). Approve or "
+        "refuse with: wijkalert members approve or refuse {number}",
+    },
+    "sms.join_approved": {
+        "nl": "[{neighbourhood}] Welkom! Je aanmelding is goedgekeurd en je krijgt "
+        "nu de meldingen. Stuur HULP voor de mogelijkheden.",
+        "en": "[{neighbourhood}] Welcome! Your request was approved and you now get "
+        "the alerts. Text HELP for what you can do.",
+    },
+    "sms.join_refused": {
+        "nl": "[{neighbourhood}] Je aanmelding is niet goedgekeurd. Vragen? "
+        "Spreek een coordinator van de buurt aan.",
+        "en": "[{neighbourhood}] Your request to join was not approved. Questions? "
+        "Ask one of the neighbourhood's coordinators.",
+    },
+    "sms.acknowledged": {
+        "nl": "[{neighbourhood}] {name} komt ({count})",
+        "en": "[{neighbourhood}] {name} is coming ({count})",
+    },
+    "sms.closed": {
+        "nl": "[{neighbourhood}] Afgerond.",
+        "en": "[{neighbourhood}] Closed.",
+    },
+    "sms.closed_with_outcome": {
+        "nl": "[{neighbourhood}] Afgerond: {outcome}",
+        "en": "[{neighbourhood}] Closed: {outcome}",
+    },
+    "sms.nothing_to_close": {
+        "nl": "[{neighbourhood}] Er is geen open melding om af te ronden.",
+        "en": "[{neighbourhood}] There is no open alert to close.",
+    },
+    "sms.close_refused": {
+        "nl": "[{neighbourhood}] Alleen {name}, die de melding stuurde, of een "
+        "coordinator kan de melding afronden.",
+        "en": "[{neighbourhood}] Only {name}, who sent the alert, or a coordinator "
+        "can close it.",
+    },
+    "sms.held.duplicate_text": {
+        "nl": "[{neighbourhood}] Je bericht is niet opnieuw verstuurd: dezelfde "
+        "melding ging het afgelopen uur al rond.",
+        "en": "[{neighbourhood}] Your text was not sent again: the same alert went "
+        "round in the past hour.",
+    },
+    "sms.held.member_rate": {
+        "nl": "[{neighbourhood}] Je bericht is niet verstuurd: je stuurde al "
+        "{member_alerts} meldingen in {member_minutes} minuten. Spoed? Bel 112.",
+        "en": "[{neighbourhood}] Your text was not sent: you sent {member_alerts} "
+        "alerts in {member_minutes} minutes already. Emergency? Call 112.",
+    },
+    "sms.held.neighbourhood_rate": {
+        "nl": "[{neighbourhood}] Je bericht is niet verstuurd: er gingen dit uur "
+        "al {broadcasts} meldingen rond. Spoed? Bel 112.",
+        "en": "[{neighbourhood}] Your text was not sent: {broadcasts} alerts went "
+        "round this hour already. Emergency? Call 112.",
+    },
+    "sms.held.stale_reply": {
+        "nl": "[{neighbourhood}] Je reactie is niet doorgestuurd: er is geen "
+        "melding van het afgelopen half uur.",
+        "en": "[{neighbourhood}] Your reply was not passed on: there is no alert "
+        "from the past half hour.",
+    },
+    "sms.tripped.member_rate": {
+        "nl": "[{neighbourhood}] Let op: {name} stuurde meer dan {member_alerts} "
+        "meldingen in {member_minutes} minuten; de rest wordt tegengehouden.",
+        "en": "[{neighbourhood}] Note: {name} sent more than {member_alerts} alerts "
+        "in {member_minutes} minutes; the rest is held back.",
+    },
+    "sms.tripped.neighbourhood_rate": {
+        "nl": "[{neighbourhood}] Let op: er gingen dit uur al {broadcasts} "
+        "meldingen rond; nieuwe worden tegengehouden.",
+        "en": "[{neighbourhood}] Note: {broadcasts} alerts went round this hour; "
+        "new ones are held back.",
+    },
+    "member.unnamed": {
+        "nl": "Nieuwe buur",
+        "en": "New neighbour",
     },
     # Command-line help.
     "cli.help": {

@@ -31,8 +31,10 @@ def test_replay_prints_one_json_line_per_sms_delivered() -> None:
 
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0
-    assert [line["to"] for line in lines] == MOLENWIJK_PHONES
-    assert {line["event"] for line in lines} == {"inbound-alert.json"}
+    assert [line["to"] for line in lines] == [*MOLENWIJK_PHONES, "+31687654321"]
+    assert [line["event"] for line in lines] == ["inbound-alert.json"] * 5 + [
+        "inbound-unknown-sender.json"
+    ]
     assert {line["parts"] for line in lines} == {1}
     assert lines[0]["body"].startswith("[Molenwijk] Jan: Verdachte man")
 
@@ -116,9 +118,10 @@ def test_demo_tells_who_received_what_and_why_the_others_got_nothing() -> None:
     assert "Jan sends an alert. All 5 active members receive it" in out
     assert "-> Fatima (+31612345602): [Molenwijk] Jan: Verdachte man" in out
     assert "AWS delivers the same text again. Nobody receives anything" in out
-    assert "A number that is not on the roster (***321) sends a text." in out
+    assert "A number that is not on the roster (***321) sends a text. No alert" in out
+    assert "-> stranger (***321): [Molenwijk] This is the neighbourhood's SMS" in out
     assert "This message cannot be used: the content is not JSON." in out
-    assert "In all: texts received 4, SMS messages sent 5, SMS parts paid for 5." in out
+    assert "In all: texts received 4, SMS messages sent 6, SMS parts paid for 6." in out
     assert "87654321" not in out
 
 

@@ -60,19 +60,40 @@ def test_text_from_an_inactive_member_is_not_broadcast(
     assert phones.outcome["outcome"] == "inactive_member"
 
 
-def test_unknown_sender_gets_no_broadcast_and_no_reply(
+JOIN_HINT = (
+    "[Molenwijk] Dit is het sms-alarm van de buurt. Meedoen? "
+    "Stuur AANMELDEN, je naam en je straat."
+)
+
+
+def test_unknown_sender_gets_no_broadcast_only_one_hint_a_month(
     molenwijk: Neighbourhood, phones: Phones
 ) -> None:
-    deliveries = phones.deliver(load_event("inbound-unknown-sender.json"))
+    first = phones.deliver(load_event("inbound-unknown-sender.json"))
+    again = phones.deliver(
+        with_message("inbound-unknown-sender.json", inboundMessageId="stranger-again")
+    )
 
-    assert deliveries == []
+    assert [(d.to, d.body) for d in first] == [("+31687654321", JOIN_HINT)]
+    assert again == []
     assert phones.outcome["outcome"] == "unknown_sender"
+
+
+def test_unknown_sender_from_abroad_gets_nothing(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    event = with_message("inbound-unknown-sender.json", originationNumber="+3225550101")
+
+    assert phones.deliver(event) == []
 
 
 def test_unknown_sender_is_logged_masked_and_counted(
     sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
 ) -> None:
     phones.deliver(load_event("inbound-unknown-sender.json"))
+    phones.deliver(
+        with_message("inbound-unknown-sender.json", inboundMessageId="stranger-again")
+    )
 
     lines = sandbox.log_lines()
     logged = [line for line in lines if line.get("message", "").startswith("text from")]
@@ -104,12 +125,16 @@ def test_duplicate_delivery_is_counted(
     assert metric(lines, "AlertsBroadcast") is None
 
 
-def test_two_texts_with_the_same_words_are_two_alerts(
+def test_two_texts_with_different_words_are_two_alerts(
     molenwijk: Neighbourhood, phones: Phones
 ) -> None:
     first = phones.deliver(load_event("inbound-alert.json"))
     second = phones.deliver(
-        with_message("inbound-alert.json", inboundMessageId="second-text-same-words")
+        with_message(
+            "inbound-alert.json",
+            inboundMessageId="second-text",
+            messageBody="Hij loopt nu richting de Kometensingel.",
+        )
     )
 
     assert recipients(first) == MOLENWIJK_PHONES
@@ -237,7 +262,7 @@ def test_tolerates_pretty_json_and_missing_subject_and_attributes(
 def test_keyword_field_grants_nothing(molenwijk: Neighbourhood, phones: Phones) -> None:
     event = with_message("inbound-unknown-sender.json", messageKeyword="ADMIN")
 
-    assert phones.deliver(event) == []
+    assert [d.body for d in phones.deliver(event)] == [JOIN_HINT]
 
 
 def test_two_neighbourhoods_do_not_hear_each_other(
@@ -258,7 +283,8 @@ def test_two_neighbourhoods_do_not_hear_each_other(
             inboundMessageId="kometen-1",
         )
     )
-    # A Molenwijk member texting Kometenbuurt's number is a stranger there.
+    # A Molenwijk member texting Kometenbuurt's number is a stranger there:
+    # no broadcast, only the one hint how to join.
     crossing = phones.deliver(
         with_message(
             "inbound-alert.json",
@@ -270,7 +296,9 @@ def test_two_neighbourhoods_do_not_hear_each_other(
     assert recipients(to_molenwijk) == MOLENWIJK_PHONES
     assert recipients(to_kometen) == ["+31612345611", "+31612345612"]
     assert {d.body[:15] for d in to_kometen} == {"[Kometenbuurt] "}
-    assert crossing == []
+    assert [(d.to, d.body[:15]) for d in crossing] == [
+        ("+31612345601", "[Kometenbuurt] ")
+    ]
 
 
 def test_text_to_an_unknown_long_code_is_dropped(

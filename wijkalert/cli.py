@@ -188,44 +188,56 @@ def _introduce(members: Roster, lang: str) -> None:
 def _story(replayed: Replayed, event: Any, members: Roster, lang: str) -> str:
     """One sentence on what happened to this event, and why."""
     outcome = replayed.outcome
-    kind = outcome.get("outcome")
+    kind = str(outcome.get("outcome"))
     if outcome.get("duplicate"):
         return texts.say("story.duplicate", lang)
     if kind == "malformed":
         reason = texts.say(str(outcome.get("reason")), lang)
         return texts.say("story.malformed", lang, reason=reason)
-
-    sender = _sender(event)
-    member = _member(members, sender)
-    if kind == "broadcast" and member:
-        return texts.say(
-            "story.broadcast",
-            lang,
-            sender=member.name,
-            count=len(replayed.deliveries),
-            parts=outcome.get("parts"),
-        )
-    if kind == "inactive_member" and member:
-        return texts.say("story.inactive_member", lang, sender=member.name)
-    if kind == "unknown_sender":
-        masked = phones.mask(sender or "")
-        if len(masked) < 4:
-            masked = texts.say("story.unknown_number", lang)
-        return texts.say("story.unknown_sender", lang, sender=masked)
     if kind == "unknown_long_code":
         return texts.say(
             "story.unknown_long_code", lang, long_code=outcome["long_code"]
         )
+    if kind == "broadcast":
+        return texts.say(
+            "story.broadcast",
+            lang,
+            sender=_who(event, members, lang),
+            count=len(replayed.deliveries),
+            parts=outcome.get("parts"),
+        )
+    if kind == "held_back":
+        reason = texts.say(f"story.reason.{outcome.get('reason')}", lang)
+        return texts.say(
+            "story.held_back", lang, sender=_who(event, members, lang), reason=reason
+        )
+    if f"story.{kind}" in texts.catalogue_keys():
+        return texts.say(f"story.{kind}", lang, sender=_who(event, members, lang))
     return texts.say("story.unknown_outcome", lang, outcome=kind)
+
+
+def _who(event: Any, members: Roster, lang: str) -> str:
+    """The sender as the story names them: their name, or a masked number."""
+    sender = _sender(event)
+    member = _member(members, sender)
+    if member is not None and member.status != "pending":
+        return member.name
+    masked = phones.mask(sender or "")
+    return masked if len(masked) > 3 else texts.say("story.unknown_number", lang)
 
 
 def _delivery_line(delivery: Delivery, members: Roster, lang: str) -> str:
     recipient = _member(members, delivery.to)
+    if recipient is None:
+        # A stranger's number is theirs alone; the story does not repeat it.
+        name, to = texts.say("story.stranger", lang), phones.mask(delivery.to)
+    else:
+        name, to = recipient.name, delivery.to
     return texts.say(
         "story.delivery",
         lang,
-        name=recipient.name if recipient else "?",
-        to=delivery.to,
+        name=name,
+        to=to,
         body=delivery.body,
     )
 

@@ -1,0 +1,568 @@
+"""Two-way SMS: what wijkalert does with one text from one phone.
+
+An alert from an active member is broadcast, unless a protection holds it
+back; the keywords do what they say (leave, come back, help, join, close an
+alert, "I'm coming"); strangers get no reply, except a rare hint how to join.
+
+Every path follows one rule that makes Lambda's retries safe: state that can
+be written twice is written before the SMS it leads to; a broadcast is sent
+first and recorded after, and the recording never raises, so a retry after a
+successful broadcast cannot send it again. SMS to several single phones
+(coordinators) are best effort: a failure is logged, never retried, so no one
+gets the same SMS twice.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Final, cast
+
+import phonenumbers
+from botocore.exceptions import BotoCoreError, ClientError
+
+from chalicelib import keywords, phones, sms, texts
+from chalicelib.broadcast import Broadcaster
+from chalicelib.errors import BroadcastFailed, MemberExists, WijkalertError
+from chalicelib.members import Member, Roster
+from chalicelib.neighbourhoods import Neighbourhood, partition_of
+from chalicelib.observability import count, logger
+from chalicelib.protection import (
+    ACTIVITY,
+    Activity,
+    Broadcast,
+    Limits,
+    OpenAlert,
+    Reason,
+    digest_of,
+)
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.service_resource import DynamoDBServiceResource
+
+Outcome = dict[str, Any]
+STRANGER_PREFIX: Final = "STRANGER#"
+HINT_INTERVAL: Final = timedelta(days=30)
+ALLOWED_COUNTRIES: Final = ("NL",)
+COMMIT_TRIES: Final = 3
+
+
+@dataclass(frozen=True)
+class Recall:
+    """What the roster table knows of this sender and this neighbourhood."""
+
+    member: Member | None
+    activity: Activity
+    hinted_at: str | None
+
+
+class NeighbourhoodRecords:
+    """The reads and writes of one text, batched: one read before, one write after."""
+
+    def __init__(
+        self, dynamodb: "DynamoDBServiceResource", roster_table: str, alerts_table: str
+    ) -> None:
+        self._dynamodb = dynamodb
+        self._client = dynamodb.meta.client
+        self._roster_table = roster_table
+        self._alerts_table = alerts_table
+
+    def recall(self, neighbourhood: Neighbourhood, sender: str | None) -> Recall:
+        pk = partition_of(neighbourhood.id)
+        keys = [{"pk": pk, "sk": ACTIVITY}]
+        if sender:
+            keys += [
+                {"pk": pk, "sk": "MEMBER#" + sender},
+                {"pk": pk, "sk": STRANGER_PREFIX + sender},
+            ]
+        items: dict[str, dict[str, Any]] = {}
+        request: dict[str, Any] = {self._roster_table: {"Keys": keys}}
+        while request:
+            reply = self._dynamodb.batch_get_item(RequestItems=request)
+            for item in reply["Responses"].get(self._roster_table, []):
+                items[str(item["sk"])] = item
+            request = dict(reply.get("UnprocessedKeys") or {})
+
+        member = items.get("MEMBER#" + (sender or ""))
+        stranger = items.get(STRANGER_PREFIX + (sender or ""), {})
+        return Recall(
+            member=Member.from_item(member) if member else None,
+            activity=Activity.from_item(items.get(ACTIVITY)),
+            hinted_at=stranger.get("hinted_at"),
+        )
+
+    def commit(
+        self,
+        neighbourhood: Neighbourhood,
+        activity: Activity,
+        change: Callable[[Activity], Activity],
+        alert: dict[str, Any] | None = None,
+    ) -> None:
+        """Write the changed activity (and an alert) together; never raises.
+
+        Called after an SMS went out: a failure here must not make Lambda
+        retry and send it again, so it is logged for an operator instead.
+        """
+        pk = partition_of(neighbourhood.id)
+        for _ in range(COMMIT_TRIES):
+            items: list[dict[str, Any]] = [
+                {
+                    "Put": {
+                        "TableName": self._roster_table,
+                        "Item": change(activity).to_item(pk),
+                        "ConditionExpression": "attribute_not_exists(version) "
+                        "OR version = :seen",
+                        "ExpressionAttributeValues": {":seen": activity.version},
+                    }
+                }
+            ]
+            if alert is not None:
+                items.append({"Put": {"TableName": self._alerts_table, "Item": alert}})
+            try:
+                # The resource's client takes plain Python values, like the Table.
+                self._client.transact_write_items(TransactItems=cast(Any, items))
+                return
+            except ClientError as error:
+                if error.response["Error"]["Code"] != "TransactionCanceledException":
+                    break
+                # Another text changed the activity meanwhile: read and redo.
+                activity = self.recall(neighbourhood, None).activity
+            except BotoCoreError:
+                break
+        logger.error(
+            "activity not recorded",
+            alert_id=(alert or {}).get("alert_id"),
+            exc_info=True,
+        )
+
+    def remember_hint(
+        self, neighbourhood: Neighbourhood, phone: str, now: datetime
+    ) -> None:
+        table = self._dynamodb.Table(self._roster_table)
+        table.put_item(
+            Item={
+                "pk": partition_of(neighbourhood.id),
+                "sk": STRANGER_PREFIX + phone,
+                "hinted_at": now.isoformat(),
+                # DynamoDB's TTL forgets the stranger after the interval.
+                "expires_at": int((now + HINT_INTERVAL).timestamp()),
+            }
+        )
+
+    def record_response(
+        self,
+        opened: OpenAlert,
+        neighbourhood: Neighbourhood,
+        member: Member,
+        at: str,
+        remark: str,
+    ) -> int:
+        """Note `member` as responding to the alert; return how many have."""
+        table = self._dynamodb.Table(self._alerts_table)
+        reply = table.update_item(
+            Key={"neighbourhood_id": neighbourhood.id, "sk": opened.sk},
+            UpdateExpression="SET responders.#phone = "
+            "if_not_exists(responders.#phone, :r)",
+            ExpressionAttributeNames={"#phone": member.phone},
+            ExpressionAttributeValues={
+                ":r": {"name": member.name, "at": at, "remark": remark}
+            },
+            ReturnValues="ALL_NEW",
+        )
+        responders = cast(dict[str, Any], reply["Attributes"].get("responders", {}))
+        return len(responders)
+
+    def record_closing(
+        self,
+        opened: OpenAlert,
+        neighbourhood: Neighbourhood,
+        by: Member,
+        at: str,
+        outcome: str,
+    ) -> None:
+        table = self._dynamodb.Table(self._alerts_table)
+        table.update_item(
+            Key={"neighbourhood_id": neighbourhood.id, "sk": opened.sk},
+            UpdateExpression="SET closed_at = :at, closed_by = :by, outcome = :outcome",
+            ExpressionAttributeValues={":at": at, ":by": by.name, ":outcome": outcome},
+        )
+
+
+@dataclass
+class Conversation:
+    """One text from one phone, and everything wijkalert answers to it."""
+
+    neighbourhood: Neighbourhood
+    inbound: Any  # alerts.InboundText
+    sender: str | None
+    recall: Recall
+    now: datetime
+    roster: Roster
+    records: NeighbourhoodRecords
+    broadcaster: Broadcaster
+    limits: Limits
+
+    def respond(self) -> Outcome:
+        member = self.recall.member
+        intent = keywords.read(self.inbound.body)
+        if member is None or member.status == "pending":
+            return self._from_stranger(intent)
+        if member.status == "inactive":
+            return self._quiet("inactive_member")
+        if member.status == "opted_out":
+            return self._from_opted_out(member, intent)
+
+        if keywords.is_auto_reply(self.inbound.body):
+            # Never answered: an auto-reply answering our answer is a loop.
+            return self._suppress(member, "auto_reply", notify=False)
+        handlers = {
+            "opt_out": self._opt_out,
+            "opt_in": self._already_in,
+            "help": self._help,
+            "join": self._already_in,
+            "close": self._close,
+            "acknowledge": self._acknowledge,
+            "alert": self._alert,
+        }
+        return handlers[intent.kind](member, intent)
+
+    # Members.
+
+    def _alert(self, member: Member, intent: keywords.Intent) -> Outcome:
+        activity = self.recall.activity.pruned(self.now)
+        reason = activity.refusal(
+            member.phone, self.inbound.body, self.now, self.limits
+        )
+        if reason:
+            return self._suppress(member, reason)
+
+        text = sms.compose_broadcast(
+            self.neighbourhood.name,
+            member.name,
+            self.inbound.body,
+            self.neighbourhood.language,
+        )
+        message_id = self._broadcast(text)
+        size = sms.measure(text)
+        alert = self._alert_item(member, text, size.parts, "broadcast")
+        opened = OpenAlert(
+            alert["alert_id"],
+            alert["sk"],
+            member.phone,
+            member.name,
+            self.inbound.received_at,
+        )
+        broadcast = Broadcast(
+            self.inbound.received_at,
+            member.phone,
+            digest_of(self.inbound.body),
+            alert["alert_id"],
+            message_id,
+        )
+        self.records.commit(
+            self.neighbourhood,
+            activity,
+            lambda now: now.pruned(self.now).with_broadcast(broadcast, opened),
+            alert,
+        )
+        logger.info(
+            "alert broadcast",
+            alert_id=alert["alert_id"],
+            sender=phones.mask(member.phone),
+            parts=size.parts,
+            encoding=size.encoding,
+        )
+        count("AlertsBroadcast")
+        return self._outcome("broadcast", alert_id=alert["alert_id"], parts=size.parts)
+
+    def _acknowledge(self, member: Member, intent: keywords.Intent) -> Outcome:
+        activity = self.recall.activity.pruned(self.now)
+        opened = activity.answered_alert(
+            self.inbound.previous_published_message_id, self.now, self.limits
+        )
+        if opened is None:
+            if intent.rest:
+                # Words after "kom" with no alert to answer may be news: deliver.
+                return self._alert(member, intent)
+            return self._suppress(member, "stale_reply")
+
+        responders = self.records.record_response(
+            opened, self.neighbourhood, member, self.inbound.received_at, intent.rest
+        )
+        if opened.sender != member.phone:
+            self._send(
+                opened.sender,
+                "sms.acknowledged",
+                name=member.name,
+                count=responders,
+                language=self._language_of(opened.sender),
+            )
+        count("Acknowledgements")
+        return self._outcome(
+            "acknowledged", alert_id=opened.alert_id, responders=responders
+        )
+
+    def _close(self, member: Member, intent: keywords.Intent) -> Outcome:
+        activity = self.recall.activity.pruned(self.now)
+        opened = activity.open_alerts[-1] if activity.open_alerts else None
+        if opened is None:
+            self._notify(member, activity, "sms.nothing_to_close")
+            return self._outcome("nothing_to_close")
+        if member.phone != opened.sender and member.role != "coordinator":
+            self._notify(member, activity, "sms.close_refused", name=opened.sender_name)
+            return self._outcome("close_refused", alert_id=opened.alert_id)
+
+        outcome = intent.rest
+        key = "sms.closed_with_outcome" if outcome else "sms.closed"
+        self._broadcast(
+            texts.say(
+                key,
+                self.neighbourhood.language,
+                neighbourhood=self.neighbourhood.name,
+                outcome=outcome,
+            )
+        )
+        self._record_quietly(
+            lambda: self.records.record_closing(
+                opened, self.neighbourhood, member, self.inbound.received_at, outcome
+            )
+        )
+        self.records.commit(
+            self.neighbourhood, activity, lambda now: now.without_alert(opened.alert_id)
+        )
+        count("AlertsClosed")
+        return self._outcome("closed", alert_id=opened.alert_id)
+
+    def _opt_out(self, member: Member, intent: keywords.Intent) -> Outcome:
+        self.roster.update(member.phone, status="opted_out")
+        self._send(member.phone, "sms.opted_out", language=member.language)
+        count("OptOuts")
+        return self._outcome("opted_out")
+
+    def _already_in(self, member: Member, intent: keywords.Intent) -> Outcome:
+        self._send(member.phone, "sms.already_in", language=member.language)
+        return self._outcome("already_in")
+
+    def _help(self, member: Member, intent: keywords.Intent) -> Outcome:
+        self._send(member.phone, "sms.help", language=member.language)
+        return self._outcome("help")
+
+    def _from_opted_out(self, member: Member, intent: keywords.Intent) -> Outcome:
+        if intent.kind == "opt_in" or (intent.kind == "join" and not intent.rest):
+            self.roster.update(member.phone, status="active")
+            self._send(member.phone, "sms.opted_in", language=member.language)
+            count("OptIns")
+            return self._outcome("opted_in")
+        if intent.kind == "opt_out":
+            # A repeat (or Lambda's retry): confirm again, change nothing.
+            self._send(member.phone, "sms.opted_out", language=member.language)
+            return self._outcome("opted_out")
+        if intent.kind == "help":
+            return self._help(member, intent)
+        activity = self.recall.activity.pruned(self.now)
+        self._notify(member, activity, "sms.still_opted_out")
+        return self._outcome("opted_out_member")
+
+    # Strangers.
+
+    def _from_stranger(self, intent: keywords.Intent) -> Outcome:
+        if self.sender is None or self.sender == self.neighbourhood.long_code:
+            return self._quiet("unknown_sender")
+        if self.recall.member is not None:
+            # A pending request: the coordinators have been told; no reply.
+            return self._quiet("pending_member")
+        if keywords.asks_to_join(intent, self.inbound.body):
+            return self._join(intent)
+        return self._hint_or_silence()
+
+    def _join(self, intent: keywords.Intent) -> Outcome:
+        assert self.sender is not None
+        name, street = keywords.join_details(intent.rest)
+        try:
+            self.roster.add(
+                self.sender,
+                name or texts.say("member.unnamed", self.neighbourhood.language),
+                street=street,
+                status="pending",
+            )
+        except MemberExists:
+            pass  # Lambda's retry of this same request
+        except WijkalertError as error:
+            logger.info("join request refused", reason=error.key)
+            return self._quiet("join_refused")
+
+        for coordinator in self.roster.members(status="active", role="coordinator"):
+            self._send_quietly(
+                coordinator.phone,
+                "sms.join_requested",
+                number=self.sender,
+                name=name or "?",
+                language=coordinator.language,
+            )
+        count("JoinRequests")
+        return self._outcome("join_requested")
+
+    def _hint_or_silence(self) -> Outcome:
+        assert self.sender is not None
+        hinted = self.recall.hinted_at
+        recently = hinted and datetime.fromisoformat(hinted) > self.now - HINT_INTERVAL
+        if recently or not self._allowed_country(self.sender):
+            return self._quiet("unknown_sender")
+        self._send(self.sender, "sms.join_hint", language=self.neighbourhood.language)
+        self._record_quietly(
+            lambda: self.records.remember_hint(
+                self.neighbourhood, str(self.sender), self.now
+            )
+        )
+        return self._outcome("join_hint")
+
+    @staticmethod
+    def _allowed_country(phone: str) -> bool:
+        region = phonenumbers.region_code_for_number(phonenumbers.parse(phone))
+        return region in ALLOWED_COUNTRIES
+
+    # Holding back.
+
+    def _suppress(
+        self, member: Member, reason: Reason, *, notify: bool = True
+    ) -> Outcome:
+        activity = self.recall.activity.pruned(self.now)
+        alert = self._alert_item(
+            member, self.inbound.body, 0, "suppressed", reason=reason
+        )
+        tell_sender = notify and activity.may_notify(
+            member.phone, self.now, self.limits
+        )
+        tell_coordinators = reason in ("member_rate", "neighbourhood_rate") and (
+            activity.first_trip(reason, self.now, self.limits)
+        )
+
+        def change(now: Activity) -> Activity:
+            changed = now.pruned(self.now)
+            if tell_sender:
+                changed = changed.with_notice(member.phone, self.now)
+            if tell_coordinators:
+                changed = changed.with_trip(reason, self.now)
+            return changed
+
+        self.records.commit(self.neighbourhood, activity, change, alert)
+        if tell_sender:
+            self._send_quietly(
+                member.phone,
+                f"sms.held.{reason}",
+                language=member.language,
+                **self._limit_facts(),
+            )
+        if tell_coordinators:
+            for coordinator in self.roster.members(status="active", role="coordinator"):
+                self._send_quietly(
+                    coordinator.phone,
+                    f"sms.tripped.{reason}",
+                    name=member.name,
+                    language=coordinator.language,
+                    **self._limit_facts(),
+                )
+        logger.info("text held back", reason=reason, sender=phones.mask(member.phone))
+        count("TextsHeldBack")
+        return self._outcome("held_back", reason=reason)
+
+    def _notify(
+        self, member: Member, activity: Activity, key: str, **facts: Any
+    ) -> None:
+        """One explanation per person per hour, however often they text."""
+        if not activity.may_notify(member.phone, self.now, self.limits):
+            return
+        self._send(member.phone, key, language=member.language, **facts)
+        self.records.commit(
+            self.neighbourhood,
+            activity,
+            lambda now: now.pruned(self.now).with_notice(member.phone, self.now),
+        )
+
+    # Sending.
+
+    def _broadcast(self, text: str) -> str:
+        try:
+            return self.broadcaster.broadcast(self.neighbourhood, text)
+        except BroadcastFailed:
+            # Raised on purpose: nothing was sent, so Lambda's retry is safe.
+            logger.exception(
+                "broadcast failed", inbound_id=self.inbound.inbound_message_id
+            )
+            count("BroadcastFailures")
+            raise
+
+    def _send(
+        self, phone: str, key: str, *, language: str | None = None, **facts: Any
+    ) -> None:
+        text = texts.say(key, language, neighbourhood=self.neighbourhood.name, **facts)
+        self.broadcaster.send(self.neighbourhood, phone, text)
+        count("RepliesSent")
+
+    def _send_quietly(self, phone: str, key: str, **facts: Any) -> None:
+        try:
+            self._send(phone, key, **facts)
+        except BroadcastFailed:
+            logger.exception("reply not sent", to=phones.mask(phone), key=key)
+
+    @staticmethod
+    def _record_quietly(write: Callable[[], None]) -> None:
+        try:
+            write()
+        except (ClientError, BotoCoreError):
+            logger.exception("record not written after sending")
+
+    # Shaping.
+
+    def _quiet(self, outcome: str) -> Outcome:
+        logger.info(
+            "text from a number that may not alert",
+            outcome=outcome,
+            sender=phones.mask(self.inbound.sender),
+        )
+        count("UnknownSenders" if outcome == "unknown_sender" else "QuietTexts")
+        return self._outcome(outcome)
+
+    def _outcome(self, outcome: str, **facts: Any) -> Outcome:
+        return {"outcome": outcome, "neighbourhood": self.neighbourhood.id, **facts}
+
+    def _alert_item(
+        self,
+        member: Member,
+        text: str,
+        parts: int,
+        status: str,
+        reason: str | None = None,
+    ) -> dict[str, Any]:
+        alert_id = self.inbound.inbound_message_id
+        item: dict[str, Any] = {
+            "neighbourhood_id": self.neighbourhood.id,
+            "sk": f"{self.inbound.received_at}#{alert_id}",
+            "alert_id": alert_id,
+            "sender_phone": member.phone,
+            "sender_name": member.name,
+            "body": self.inbound.body,
+            "text": text,
+            "received_at": self.inbound.received_at,
+            "parts": parts,
+            "encoding": sms.encoding_of(text),
+            "status": status,
+            "responders": {},
+        }
+        if reason:
+            item["reason"] = reason
+        return item
+
+    def _limit_facts(self) -> dict[str, Any]:
+        return {
+            "member_alerts": self.limits.member_alerts,
+            "member_minutes": int(self.limits.member_window.total_seconds() // 60),
+            "broadcasts": self.limits.neighbourhood_broadcasts,
+        }
+
+    def _language_of(self, phone: str) -> str:
+        member = self.roster.get(phone)
+        return member.language if member else self.neighbourhood.language
+
+
+def moment(received_at: str) -> datetime:
+    return datetime.fromisoformat(received_at.replace("Z", "+00:00"))

@@ -1,0 +1,180 @@
+"""Protection: nothing floods, nothing loops, and every hold-back is explained.
+
+One broken phone, a member in a panic or an auto-reply must never turn into a
+storm of SMS the residents pay for. Each neighbourhood keeps a short memory of
+what it broadcast in the last hour (who, when, which text, which SNS message)
+and of its open alerts, in one item of the roster table:
+
+    pk             sk        what
+    NBH#molenwijk  ACTIVITY  recent broadcasts, open alerts, notices sent
+
+It is read together with the sender's roster entry in one call, checked here,
+and written back after the broadcast. Two texts arriving in the same instant
+both pass the check: the limits are a brake, not a lock.
+"""
+
+import hashlib
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any, Final, Literal
+
+ACTIVITY: Final = "ACTIVITY"
+MEMORY: Final = timedelta(hours=1)
+OPEN_ALERTS_KEPT: Final = 10
+
+Reason = Literal[
+    "duplicate_text", "member_rate", "neighbourhood_rate", "auto_reply", "stale_reply"
+]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """A neighbourhood's brakes; the defaults are what the residents agreed on."""
+
+    member_alerts: int = 3
+    member_window: timedelta = timedelta(minutes=10)
+    neighbourhood_broadcasts: int = 20
+    neighbourhood_window: timedelta = timedelta(hours=1)
+    duplicate_window: timedelta = timedelta(hours=1)
+    acknowledge_window: timedelta = timedelta(minutes=30)
+    notice_interval: timedelta = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Broadcast:
+    at: str
+    sender: str
+    digest: str
+    alert_id: str
+    message_id: str = ""
+
+
+@dataclass(frozen=True)
+class OpenAlert:
+    alert_id: str
+    sk: str
+    sender: str
+    sender_name: str
+    at: str
+
+
+@dataclass(frozen=True)
+class Activity:
+    """What a neighbourhood remembers of the last hour, and its open alerts."""
+
+    version: int = 0
+    broadcasts: tuple[Broadcast, ...] = ()
+    open_alerts: tuple[OpenAlert, ...] = ()
+    # Who was last sent an explanation, and when each limit last tripped.
+    notices: dict[str, str] = field(default_factory=dict)
+    tripped: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any] | None) -> "Activity":
+        if not item:
+            return cls()
+        return cls(
+            version=int(item.get("version", 0)),
+            broadcasts=tuple(Broadcast(**b) for b in item.get("broadcasts", [])),
+            open_alerts=tuple(OpenAlert(**a) for a in item.get("open_alerts", [])),
+            notices=dict(item.get("notices", {})),
+            tripped=dict(item.get("tripped", {})),
+        )
+
+    def to_item(self, pk: str) -> dict[str, Any]:
+        return {
+            "pk": pk,
+            "sk": ACTIVITY,
+            "version": self.version + 1,
+            "broadcasts": [asdict(b) for b in self.broadcasts],
+            "open_alerts": [asdict(a) for a in self.open_alerts],
+            "notices": self.notices,
+            "tripped": self.tripped,
+        }
+
+    def pruned(self, now: datetime) -> "Activity":
+        """Forget what is older than an hour (open alerts stay until closed)."""
+        since = now - MEMORY
+        return replace(
+            self,
+            broadcasts=tuple(b for b in self.broadcasts if _at(b.at) > since),
+            notices={k: v for k, v in self.notices.items() if _at(v) > since},
+            tripped={k: v for k, v in self.tripped.items() if _at(v) > since},
+        )
+
+    # Deciding.
+
+    def refusal(
+        self, sender: str, body: str, now: datetime, limits: Limits
+    ) -> Reason | None:
+        """Why this text may not be broadcast now, or None if it may."""
+        digest = digest_of(body)
+        mine = [b for b in self.broadcasts if b.sender == sender]
+        if any(
+            b.digest == digest and _at(b.at) > now - limits.duplicate_window
+            for b in mine
+        ):
+            return "duplicate_text"
+        recent = [b for b in mine if _at(b.at) > now - limits.member_window]
+        if len(recent) >= limits.member_alerts:
+            return "member_rate"
+        window = now - limits.neighbourhood_window
+        if (
+            sum(_at(b.at) > window for b in self.broadcasts)
+            >= limits.neighbourhood_broadcasts
+        ):
+            return "neighbourhood_rate"
+        return None
+
+    def may_notify(self, phone: str, now: datetime, limits: Limits) -> bool:
+        """At most one explanation per person per hour."""
+        last = self.notices.get(phone)
+        return last is None or _at(last) <= now - limits.notice_interval
+
+    def first_trip(self, reason: Reason, now: datetime, limits: Limits) -> bool:
+        """Whether this limit trips for the first time this hour."""
+        last = self.tripped.get(reason)
+        return last is None or _at(last) <= now - limits.notice_interval
+
+    def answered_alert(
+        self, published_id: str | None, now: datetime, limits: Limits
+    ) -> OpenAlert | None:
+        """The open alert a reply answers: the one AWS names, else the latest,
+        provided it is recent enough to still need neighbours."""
+        window = now - limits.acknowledge_window
+        recent = [a for a in self.open_alerts if _at(a.at) > window]
+        if published_id:
+            named = {b.message_id: b.alert_id for b in self.broadcasts}
+            wanted = named.get(published_id)
+            for candidate in recent:
+                if candidate.alert_id == wanted:
+                    return candidate
+        return recent[-1] if recent else None
+
+    # Remembering.
+
+    def with_broadcast(self, broadcast: Broadcast, opened: OpenAlert) -> "Activity":
+        open_alerts = (*self.open_alerts, opened)[-OPEN_ALERTS_KEPT:]
+        return replace(
+            self, broadcasts=(*self.broadcasts, broadcast), open_alerts=open_alerts
+        )
+
+    def without_alert(self, alert_id: str) -> "Activity":
+        kept = tuple(a for a in self.open_alerts if a.alert_id != alert_id)
+        return replace(self, open_alerts=kept)
+
+    def with_notice(self, phone: str, now: datetime) -> "Activity":
+        return replace(self, notices={**self.notices, phone: now.isoformat()})
+
+    def with_trip(self, reason: Reason, now: datetime) -> "Activity":
+        return replace(self, tripped={**self.tripped, reason: now.isoformat()})
+
+
+def digest_of(body: str) -> str:
+    """The same words, whatever the case or spacing, give the same digest."""
+    folded = " ".join(body.casefold().split())
+    return hashlib.sha256(folded.encode()).hexdigest()[:16]
+
+
+def _at(moment: str) -> datetime:
+    return datetime.fromisoformat(moment.replace("Z", "+00:00"))
