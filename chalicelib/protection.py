@@ -14,6 +14,7 @@ both pass the check: the limits are a brake, not a lock.
 """
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Final, Literal
@@ -69,27 +70,34 @@ class Activity:
     notices: dict[str, str] = field(default_factory=dict)
     tripped: dict[str, str] = field(default_factory=dict)
 
+    # Stored as one JSON string: nothing reads parts of it, and one string is
+    # the cheapest thing for DynamoDB (and moto) to carry.
+
     @classmethod
     def from_item(cls, item: dict[str, Any] | None) -> "Activity":
         if not item:
             return cls()
+        memory = json.loads(str(item.get("memory") or "{}"))
         return cls(
             version=int(item.get("version", 0)),
-            broadcasts=tuple(Broadcast(**b) for b in item.get("broadcasts", [])),
-            open_alerts=tuple(OpenAlert(**a) for a in item.get("open_alerts", [])),
-            notices=dict(item.get("notices", {})),
-            tripped=dict(item.get("tripped", {})),
+            broadcasts=tuple(Broadcast(**b) for b in memory.get("broadcasts", [])),
+            open_alerts=tuple(OpenAlert(**a) for a in memory.get("open_alerts", [])),
+            notices=dict(memory.get("notices", {})),
+            tripped=dict(memory.get("tripped", {})),
         )
 
     def to_item(self, pk: str) -> dict[str, Any]:
-        return {
-            "pk": pk,
-            "sk": ACTIVITY,
-            "version": self.version + 1,
+        memory = {
             "broadcasts": [asdict(b) for b in self.broadcasts],
             "open_alerts": [asdict(a) for a in self.open_alerts],
             "notices": self.notices,
             "tripped": self.tripped,
+        }
+        return {
+            "pk": pk,
+            "sk": ACTIVITY,
+            "version": self.version + 1,
+            "memory": json.dumps(memory, separators=(",", ":")),
         }
 
     def pruned(self, now: datetime) -> "Activity":
