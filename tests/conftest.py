@@ -13,6 +13,9 @@ import app
 from chalicelib.neighbourhoods import Neighbourhood
 from wijkalert.sandbox import DEMO_NEIGHBOURHOOD, DEMO_ROSTER, Delivery, Sandbox
 
+# Records the AWS calls the functions make, for the IAM policy test.
+pytest_plugins = ["tests.function_calls"]
+
 EVENTS = Path(__file__).parent / "events"
 MOLENWIJK_PHONES = [row.phone for row in DEMO_ROSTER]
 
