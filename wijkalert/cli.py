@@ -17,6 +17,7 @@ from chalicelib import phones, texts
 from chalicelib.alerts import read_inbound
 from chalicelib.errors import InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import Member, Roster
+from wijkalert.operator import neighbourhoods
 from wijkalert.sandbox import (
     DEMO_NEIGHBOURHOOD,
     DEMO_ROSTER,
@@ -237,3 +238,6 @@ def _why(error: Exception) -> str:
 def _fail(sentence: str) -> Any:
     click.echo(sentence, err=True)
     sys.exit(1)
+
+
+main.add_command(neighbourhoods)
