@@ -7,13 +7,18 @@ BIN := $(VENV)/bin
 DEMO_EVENTS := $(addprefix tests/events/,inbound-alert.json \
 	inbound-alert-redelivered.json inbound-unknown-sender.json \
 	console-test-publish.json)
+STAGES := dev prod
+PACKAGE_INPUTS := app.py $(wildcard chalicelib/*.py) requirements.txt \
+	.chalice/config.json $(wildcard .chalice/policy-*.json) infra/template.yaml
 
-.PHONY: demo test lint types unit bench clean
+.PHONY: demo test lint types package unit bench clean
+# A template that fails cfn-lint is removed, so the next run lints it again.
+.DELETE_ON_ERROR:
 
 demo: $(BIN)/wijkalert
 	$(BIN)/wijkalert sandbox demo $(DEMO_EVENTS)
 
-test: lint types unit
+test: lint types package unit
 
 lint: $(BIN)/wijkalert
 	$(BIN)/ruff format --check .
@@ -22,11 +27,25 @@ lint: $(BIN)/wijkalert
 types: $(BIN)/wijkalert
 	$(BIN)/mypy
 
+# build/<stage>/: the deployment zip and the merged template docs/deploy.md
+# deploys. Rebuilt only when the code, requirements, policy or template change.
+package: $(STAGES:%=build/%/sam.yaml)
+
+# `chalice package` reaches no AWS service, but wants a region to name; the
+# template itself uses the region it is deployed to. A developer's profile is
+# kept out so it cannot point the packaging anywhere.
+build/%/sam.yaml: $(PACKAGE_INPUTS) $(BIN)/wijkalert
+	rm -rf build/$*
+	env -u AWS_PROFILE AWS_DEFAULT_REGION=eu-west-1 $(BIN)/chalice package \
+		--stage $* --merge-template infra/template.yaml build/$*
+	$(BIN)/cfn-lint $@
+
 unit: $(BIN)/wijkalert
 	$(BIN)/pytest
 
-bench: $(BIN)/wijkalert
+bench: package
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/package.py $(STAGES:%=build/%/deployment.zip)
 
 # The installed command doubles as the marker that the environment is ready;
 # it is rebuilt whenever a requirement file changes.
@@ -40,4 +59,4 @@ $(BIN)/wijkalert: requirements.txt requirements-dev.txt pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info build

@@ -540,6 +540,72 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "het is geen SNS-bericht",
         "en": "it is not an SNS notification",
     },
+    # `wijkalert neighbourhoods`: an operator working on a running deployment.
+    "operator.help.neighbourhoods": {
+        "nl": "Beheer de buurten van een draaiende installatie op AWS.",
+        "en": "Manage the neighbourhoods of a running deployment on AWS.",
+    },
+    "operator.help.open": {
+        "nl": "Open een buurt: maakt het ledentopic aan en legt het lange nummer "
+        "vast. ID is de buurtcode, bijvoorbeeld molenwijk.",
+        "en": "Open a neighbourhood: creates its members topic and records its "
+        "long code. ID is the neighbourhood id, for example molenwijk.",
+    },
+    "operator.help.name": {
+        "nl": "De naam van de buurt, zoals die voor elke melding staat.",
+        "en": "The neighbourhood's name, as it stands before every alert.",
+    },
+    "operator.help.long_code": {
+        "nl": "Het lange nummer met tweerichtings-sms dat de bewoners sms'en.",
+        "en": "The long code with two-way SMS that residents text.",
+    },
+    "operator.help.language": {
+        "nl": "De taal van de buurt (nl of en).",
+        "en": "The neighbourhood's language (nl or en).",
+    },
+    "operator.help.stage": {
+        "nl": "De stage uit .chalice/config.json waarvan de tabellen worden gebruikt.",
+        "en": "The stage in .chalice/config.json whose tables are used.",
+    },
+    "operator.help.project_dir": {
+        "nl": "De map met .chalice/config.json.",
+        "en": "The folder holding .chalice/config.json.",
+    },
+    "operator.help.aws_endpoint": {
+        "nl": "Een ander adres voor AWS, zoals een lokale nep-AWS; zonder deze "
+        "optie het echte AWS van je profiel.",
+        "en": "Another address for AWS, such as a local stand-in; without it, the "
+        "real AWS of your profile.",
+    },
+    "operator.opened": {
+        "nl": "Buurt {name} ({id}) is geopend: nummer {long_code}, ledentopic {topic}.",
+        "en": "Neighbourhood {name} ({id}) is open: number {long_code}, members "
+        "topic {topic}.",
+    },
+    "operator.next_step": {
+        "nl": "Stuur de tweerichtings-sms van {long_code} nu naar het SNS-topic "
+        "{inbound_topic} (zie 'Adding a neighbourhood' in docs/deploy.md).",
+        "en": "Now send the two-way SMS of {long_code} to the SNS topic "
+        "{inbound_topic} (see 'Adding a neighbourhood' in docs/deploy.md).",
+    },
+    "operator.config_unreadable": {
+        "nl": "Kan {path} niet lezen: {reason}.",
+        "en": "Cannot read {path}: {reason}.",
+    },
+    "operator.stage_unknown": {
+        "nl": "Stage '{stage}' staat niet in {path}; kies uit: {choices}.",
+        "en": "Stage '{stage}' is not in {path}; choose from: {choices}.",
+    },
+    "operator.table_missing": {
+        "nl": "Tabel {table} bestaat niet. Is de stack van stage {stage} in deze "
+        "regio uitgerold?",
+        "en": "Table {table} does not exist. Is the stack of stage {stage} deployed "
+        "in this region?",
+    },
+    "operator.aws_failed": {
+        "nl": "AWS voerde de opdracht niet uit: {reason}",
+        "en": "AWS did not carry out the command: {reason}",
+    },
 }
 
 

@@ -20,6 +20,9 @@ from wijkalert.sandbox import (
     api_gateway,
 )
 
+# Records the AWS calls the functions make, for the IAM policy test.
+pytest_plugins = ["tests.function_calls"]
+
 EVENTS = Path(__file__).parent / "events"
 MOLENWIJK_PHONES = [row.phone for row in DEMO_ROSTER]
 

@@ -18,6 +18,7 @@ from chalicelib import phones, texts
 from chalicelib.alerts import read_inbound
 from chalicelib.errors import InvalidInput, InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import ImportRow, Member, Roster, read_roster_csv
+from wijkalert.operator import neighbourhoods
 from wijkalert.sandbox import (
     DEMO_NEIGHBOURHOOD,
     DEMO_ROSTER,
@@ -269,3 +270,6 @@ def _why(error: OSError, lang: str) -> str:
 def _fail(sentence: str) -> Any:
     click.echo(sentence, err=True)
     sys.exit(1)
+
+
+main.add_command(neighbourhoods)
