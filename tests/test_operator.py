@@ -41,7 +41,7 @@ def test_an_opened_neighbourhood_receives_alerts_at_once(
     code, _, _ = open_molenwijk()
     neighbourhood = sandbox.directory().by_long_code("+3197010203040")
     assert code == 0 and neighbourhood is not None
-    assert sandbox.enrol(neighbourhood, enumerate(DEMO_ROSTER)) == []
+    assert sandbox.enrol(neighbourhood, DEMO_ROSTER) == []
 
     delivered = phones.deliver(load_event("inbound-alert.json"))
 
