@@ -34,6 +34,7 @@ HTTP_STATUS: dict[type[errors.WijkalertError], int] = {
     errors.PayloadTooLarge: 413,
     errors.InvalidInput: 400,
     errors.MemberExists: 409,
+    errors.MemberNotPending: 409,
     errors.NeighbourhoodConflict: 409,
     errors.MemberNotFound: 404,
     errors.TokenNotFound: 404,
@@ -191,6 +192,19 @@ def update_member(phone: str) -> Any:
 @answered
 def remove_member(phone: str) -> Any:
     office().remove_member(_neighbourhood(), unquote(phone))
+    return Response(status_code=204, body="")
+
+
+@app.route("/members/{phone}/approve", methods=["POST"], authorizer=coordinator_token)
+@answered
+def approve_member(phone: str) -> Any:
+    return office().approve(_neighbourhood(), unquote(phone))
+
+
+@app.route("/members/{phone}/refuse", methods=["POST"], authorizer=coordinator_token)
+@answered
+def refuse_member(phone: str) -> Any:
+    office().refuse(_neighbourhood(), unquote(phone))
     return Response(status_code=204, body="")
 
 

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones, texts
 from chalicelib.alerts import AlertLog
-from chalicelib.errors import InvalidInput, NeighbourhoodNotFound, PayloadTooLarge
+from chalicelib.broadcast import TopicBroadcaster
+from chalicelib.errors import (
+    BroadcastFailed,
+    InvalidInput,
+    MemberNotPending,
+    NeighbourhoodNotFound,
+    PayloadTooLarge,
+)
 from chalicelib.members import Member, OptOuts, Roster, read_roster_csv
 from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
 from chalicelib.observability import logger
@@ -123,6 +130,7 @@ class CoordinatorOffice:
     roster_table: "Table"
     alerts_table: "Table"
     sns: "SNSClient"
+    sms_max_price: str = "0.50"
 
     @classmethod
     def open(cls, settings: "Settings") -> "CoordinatorOffice":
@@ -133,6 +141,7 @@ class CoordinatorOffice:
             roster_table=dynamodb.Table(settings.roster_table),
             alerts_table=dynamodb.Table(settings.alerts_table),
             sns=boto3.client("sns"),
+            sms_max_price=settings.sms_max_price,
         )
 
     # Who is asking.
@@ -175,7 +184,9 @@ class CoordinatorOffice:
             else None
         )
         members, cursor = roster.page(
-            status=_choice(query, "status", ("active", "inactive")),
+            status=_choice(
+                query, "status", ("active", "inactive", "opted_out", "pending")
+            ),
             role=_choice(query, "role", ("member", "coordinator")),
             limit=_limit(query),
             after=after,
@@ -217,7 +228,10 @@ class CoordinatorOffice:
         if "phone" in body:
             raise InvalidInput("api.phone_fixed", field="phone")
         changes = _fields(body, CHANGEABLE)
-        member = self._roster(neighbourhood_id).update(phone, **changes)
+        roster = self._roster(neighbourhood_id)
+        if "status" in changes:
+            _check_status_change(roster.require(phone), changes["status"])
+        member = roster.update(phone, **changes)
         return _member_view(member, OptOuts(self.sns).is_opted_out(member.phone))
 
     def remove_member(self, neighbourhood_id: str, phone: str) -> None:
@@ -228,6 +242,31 @@ class CoordinatorOffice:
             neighbourhood=neighbourhood_id,
             member=phones.mask(removed.phone),
         )
+
+    def approve(self, neighbourhood_id: str, phone: str) -> dict[str, Any]:
+        """Let a neighbour who asked to join in, and tell them by SMS."""
+        roster = self._roster(neighbourhood_id)
+        _require_pending(roster.require(phone))
+        member = roster.update(phone, status="active")
+        self._tell(roster.neighbourhood, member, "sms.join_approved")
+        return _member_view(member, False)
+
+    def refuse(self, neighbourhood_id: str, phone: str) -> None:
+        """Turn a join request down, tell the neighbour, and forget their number."""
+        roster = self._roster(neighbourhood_id)
+        member = roster.require(phone)
+        _require_pending(member)
+        roster.remove(member.phone)
+        self._tell(roster.neighbourhood, member, "sms.join_refused")
+
+    def _tell(self, neighbourhood: Neighbourhood, member: Member, key: str) -> None:
+        text = texts.say(key, member.language, neighbourhood=neighbourhood.name)
+        broadcaster = TopicBroadcaster(self.sns, max_price=self.sms_max_price)
+        try:
+            broadcaster.send(neighbourhood, member.phone, text)
+        except BroadcastFailed:
+            # The roster already changed; the coordinator can tell them in person.
+            logger.exception("outcome not sent", member=phones.mask(member.phone))
 
     def import_members(
         self, neighbourhood_id: str, csv_text: str, language: str
@@ -296,6 +335,25 @@ class CoordinatorOffice:
 
     def _roster(self, neighbourhood_id: str) -> Roster:
         return Roster(self.roster_table, self.sns, self.neighbourhood(neighbourhood_id))
+
+
+def _check_status_change(member: Member, wanted: str | None) -> None:
+    if wanted not in ("active", "inactive"):
+        raise InvalidInput(
+            "member.status_unknown",
+            field="status",
+            value=wanted,
+            choices="active, inactive",
+        )
+    if member.status == "opted_out" and wanted != member.status:
+        raise InvalidInput("member.status_theirs", field="status", phone=member.phone)
+    if member.status == "pending" and wanted != member.status:
+        raise InvalidInput("member.status_pending", field="status", phone=member.phone)
+
+
+def _require_pending(member: Member) -> None:
+    if member.status != "pending":
+        raise MemberNotPending("member.not_pending", field="phone", phone=member.phone)
 
 
 def _member_view(member: Member, opted_out: bool) -> dict[str, Any]:

@@ -68,3 +68,7 @@ class PayloadTooLarge(InvalidInput):
 
 class NeighbourhoodNotFound(WijkalertError):
     """No neighbourhood with that id."""
+
+
+class MemberNotPending(WijkalertError):
+    """Approve or refuse asked for a member who did not ask to join."""

@@ -143,6 +143,20 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "Buurt '{value}' bestaat niet (meer).",
         "en": "Neighbourhood '{value}' does not exist (any more).",
     },
+    "member.status_theirs": {
+        "nl": "{phone} heeft zich zelf afgemeld; alleen die persoon kan terugkomen, "
+        "door START te sms'en.",
+        "en": "{phone} left by their own choice; only they can come back, by "
+        "texting START.",
+    },
+    "member.status_pending": {
+        "nl": "{phone} wacht op goedkeuring; keur de aanmelding goed of af.",
+        "en": "{phone} is waiting for approval; approve or refuse the request.",
+    },
+    "member.not_pending": {
+        "nl": "{phone} heeft niet gevraagd om mee te doen.",
+        "en": "{phone} has not asked to join.",
+    },
     # Neighbourhoods.
     "neighbourhood.id_invalid": {
         "nl": "'{value}' kan geen buurtcode zijn; gebruik kleine letters, "

@@ -279,10 +279,12 @@ class Sandbox:
 
     @staticmethod
     def _forget_app_clients() -> None:
-        # The app keeps its desk (and the clients in it) for the life of a
-        # Lambda container; each sandbox is a new container.
+        # The app keeps its desk and office (and the clients in them) for the
+        # life of a Lambda container; each sandbox is a new container.
         if "app" in sys.modules:
-            sys.modules["app"].alert_desk.cache_clear()
+            for built in vars(sys.modules["app"]).values():
+                if callable(getattr(built, "cache_clear", None)):
+                    built.cache_clear()
 
 
 def provision(dynamodb: Any, sns: "SNSClient") -> None:

@@ -1,0 +1,455 @@
+"""Two-way SMS: keywords, joining, acknowledgements, closing and protection.
+
+Every test drives real-format SNS events through the Lambda handler and
+asserts exactly who received which SMS.
+"""
+
+import itertools
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import boto3
+import pytest
+
+from chalicelib.neighbourhoods import Neighbourhood
+from tests.conftest import MOLENWIJK_PHONES, Api, Phones, load_event
+from wijkalert.sandbox import Delivery, Sandbox
+
+JAN, FATIMA, AHMED, SANNE, MEHMET = MOLENWIJK_PHONES
+START = datetime(2026, 11, 28, 21, 0, tzinfo=UTC)
+_ids = itertools.count(1)
+
+
+def text(sender: str, body: str, minute: float = 0, **extra: Any) -> dict[str, Any]:
+    """A real-format inbound SMS event from `sender`, `minute` minutes after START."""
+    event = load_event("inbound-alert.json")
+    notification = event["Records"][0]["Sns"]
+    number = next(_ids)
+    payload = {
+        "originationNumber": sender,
+        "destinationNumber": "+3197010203040",
+        "messageKeyword": "",
+        "messageBody": body,
+        "inboundMessageId": f"two-way-{number}",
+        **extra,
+    }
+    notification["Message"] = json.dumps(payload)
+    notification["MessageId"] = f"sns-two-way-{number}"
+    at = START + timedelta(minutes=minute)
+    notification["Timestamp"] = at.isoformat(timespec="milliseconds").replace(
+        "+00:00", "Z"
+    )
+    return event
+
+
+def received(deliveries: list[Delivery]) -> list[tuple[str, str]]:
+    return sorted((d.to, d.body) for d in deliveries)
+
+
+def everyone(body: str, phones: list[str] = MOLENWIJK_PHONES) -> list[tuple[str, str]]:
+    return sorted((phone, body) for phone in phones)
+
+
+def status_of(sandbox: Sandbox, molenwijk: Neighbourhood, phone: str) -> str:
+    return sandbox.roster(molenwijk).require(phone).status
+
+
+def subscribed(neighbourhood: Neighbourhood) -> list[str]:
+    reply = boto3.client("sns").list_subscriptions_by_topic(
+        TopicArn=neighbourhood.members_topic_arn
+    )
+    return sorted(
+        s["Endpoint"] for s in reply["Subscriptions"] if s["Protocol"] == "sms"
+    )
+
+
+def alert_log() -> list[dict[str, Any]]:
+    items = boto3.resource("dynamodb").Table("wijkalert-dev-alerts").scan()["Items"]
+    return sorted(items, key=lambda item: str(item["sk"]))
+
+
+def variants(word: str) -> list[str]:
+    return [word.upper(), f"  {word.lower()}  ", f" {word.capitalize()}."]
+
+
+OPTED_OUT = (
+    "[Molenwijk] Je bent afgemeld en krijgt geen meldingen meer. "
+    "Stuur START om weer mee te doen."
+)
+OPTED_IN = (
+    "[Molenwijk] Welkom terug! Je krijgt de meldingen weer. "
+    "Stuur STOP om je af te melden."
+)
+
+
+# Keywords.
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        written
+        for word in ("stop", "stopall", "afmelden", "unsubscribe", "cancel", "end")
+        + ("quit", "optout", "opt-out", "revoke")
+        for written in variants(word)
+    ],
+)
+def test_opt_out_word_unsubscribes_and_confirms_to_the_sender_only(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    deliveries = phones.deliver(text(FATIMA, word))
+
+    assert received(deliveries) == [(FATIMA, OPTED_OUT)]
+    assert status_of(sandbox, molenwijk, FATIMA) == "opted_out"
+    assert FATIMA not in subscribed(molenwijk)
+
+
+@pytest.mark.parametrize("word", variants("start") + variants("aanmelden"))
+def test_start_or_aanmelden_brings_an_opted_out_member_back(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    phones.deliver(text(FATIMA, "STOP"))
+
+    deliveries = phones.deliver(text(FATIMA, word, minute=1))
+
+    assert received(deliveries) == [(FATIMA, OPTED_IN)]
+    assert status_of(sandbox, molenwijk, FATIMA) == "active"
+    assert subscribed(molenwijk) == MOLENWIJK_PHONES
+
+
+def test_an_opted_out_member_is_left_out_of_the_next_alert(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "stop"))
+
+    deliveries = phones.deliver(text(JAN, "Brandlucht in portiek 12", minute=1))
+
+    assert [d.to for d in sorted(deliveries, key=lambda d: d.to)] == [
+        JAN,
+        AHMED,
+        SANNE,
+        MEHMET,
+    ]
+
+
+@pytest.mark.parametrize(
+    "word", [w for word in ("help", "hulp", "info") for w in variants(word)]
+)
+def test_help_word_answers_the_sender_with_the_commands_and_112(
+    molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    deliveries = phones.deliver(text(AHMED, word))
+
+    assert [d.to for d in deliveries] == [AHMED]
+    assert "STOP" in deliveries[0].body and deliveries[0].body.endswith(
+        "Spoed? Bel 112."
+    )
+    assert deliveries[0].parts == 1
+
+
+@pytest.mark.parametrize(
+    "sentence", ["We moeten dit stoppen", "STOP die man!", "Help, inbraak nr 4!"]
+)
+def test_sentences_containing_a_keyword_are_alerts(
+    molenwijk: Neighbourhood, phones: Phones, sentence: str
+) -> None:
+    deliveries = phones.deliver(text(SANNE, sentence))
+
+    assert received(deliveries) == everyone(f"[Molenwijk] Sanne: {sentence}")
+
+
+def test_the_shipped_stop_event_is_an_opt_out_not_a_broadcast(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    deliveries = phones.deliver(load_event("inbound-stop.json"))
+
+    assert received(deliveries) == [(FATIMA, OPTED_OUT)]
+
+
+# Joining.
+
+
+def test_join_request_is_approved_by_a_coordinator(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, api: Api
+) -> None:
+    anna = "+31612345610"
+
+    asked = phones.deliver(text(anna, "AANMELDEN Anna, Lindelaan 1"))
+    assert received(asked) == [
+        (
+            JAN,
+            "[Molenwijk] Aanmelding van Anna (+31612345610). Keur goed of af met: "
+            "wijkalert members approve of refuse +31612345610",
+        )
+    ]
+    assert status_of(sandbox, molenwijk, anna) == "pending"
+    assert phones.deliver(text(anna, "Hallo?", minute=1)) == []
+
+    sandbox.ledger.take()
+    approved = api.call("POST", f"/members/{anna}/approve")
+    assert approved.status_code == 200
+    assert approved.json_body["status"] == "active"
+    assert [d.to for d in sandbox.ledger.take()] == [anna]
+
+    alert = phones.deliver(text(JAN, "Verdacht busje bij de garages", minute=2))
+    assert anna in [d.to for d in alert]
+
+
+def test_refused_join_request_is_told_and_forgotten(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, api: Api
+) -> None:
+    anna = "+31612345610"
+    phones.deliver(text(anna, "join"))
+
+    sandbox.ledger.take()
+    refused = api.call("POST", f"/members/{anna}/refuse")
+
+    assert refused.status_code == 204
+    assert received(sandbox.ledger.take()) == [
+        (
+            anna,
+            "[Molenwijk] Je aanmelding is niet goedgekeurd. Vragen? Spreek een "
+            "coordinator van de buurt aan.",
+        )
+    ]
+    assert sandbox.roster(molenwijk).get(anna) is None
+
+
+def test_approving_someone_who_did_not_ask_is_refused(api: Api) -> None:
+    response = api.call("POST", f"/members/{FATIMA}/approve")
+
+    assert response.status_code == 409
+
+
+# Acknowledgements.
+
+
+def test_acknowledgements_go_to_the_alert_sender_only(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Man probeert fietsen open te breken bij nr 12"))
+
+    first = phones.deliver(text(AHMED, "Ik kom eraan, 2 min", minute=3))
+    second = phones.deliver(text(SANNE, "ok.", minute=4))
+    again = phones.deliver(text(AHMED, "KOM", minute=5))
+
+    assert received(first) == [(JAN, "[Molenwijk] Ahmed komt (1)")]
+    assert received(second) == [(JAN, "[Molenwijk] Sanne komt (2)")]
+    assert received(again) == [(JAN, "[Molenwijk] Ahmed komt (2)")]
+    responders = alert_log()[0]["responders"]
+    assert sorted(r["name"] for r in responders.values()) == ["Ahmed", "Sanne"]
+    assert responders[AHMED]["remark"] == "eraan, 2 min"
+
+
+def test_acknowledgement_names_the_alert_aws_says_it_answers(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Rook bij de garages"))
+    phones.deliver(text(SANNE, "Hond loopt los op het plein", minute=2))
+    activity = (
+        boto3.resource("dynamodb")
+        .Table("wijkalert-dev-roster")
+        .get_item(Key={"pk": "NBH#molenwijk", "sk": "ACTIVITY"})["Item"]
+    )
+    jans = json.loads(str(activity["memory"]))["broadcasts"][0]["message_id"]
+
+    deliveries = phones.deliver(
+        text(AHMED, "onderweg", minute=3, previousPublishedMessageId=jans)
+    )
+
+    assert received(deliveries) == [(JAN, "[Molenwijk] Ahmed komt (1)")]
+
+
+def test_the_shipped_reply_event_acknowledges_the_latest_alert(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+
+    deliveries = phones.deliver(load_event("inbound-reply-to-alert.json"))
+
+    assert received(deliveries) == [(JAN, "[Molenwijk] Ahmed komt (1)")]
+
+
+def test_bare_acknowledgement_after_the_window_is_held_and_explained_once(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Inbraak bij nr 3"))
+
+    late = phones.deliver(text(AHMED, "OK", minute=31))
+    later = phones.deliver(text(AHMED, "ja", minute=32))
+
+    assert received(late) == [
+        (
+            AHMED,
+            "[Molenwijk] Je reactie is niet doorgestuurd: er is geen melding van "
+            "het afgelopen half uur.",
+        )
+    ]
+    assert later == []
+
+
+def test_acknowledgement_with_words_after_the_window_is_an_alert(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    deliveries = phones.deliver(text(AHMED, "Kom snel, brand bij nr 8", minute=0))
+
+    assert received(deliveries) == everyone(
+        "[Molenwijk] Ahmed: Kom snel, brand bij nr 8"
+    )
+
+
+# Closing the loop.
+
+
+def test_sender_closes_the_alert_with_its_outcome(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Man met koevoet bij portiek 12"))
+
+    closing = phones.deliver(
+        text(JAN, "KLAAR politie heeft man aangehouden", minute=20)
+    )
+
+    assert received(closing) == everyone(
+        "[Molenwijk] Afgerond: politie heeft man aangehouden"
+    )
+    logged = alert_log()[0]
+    assert (logged["outcome"], logged["closed_by"]) == (
+        "politie heeft man aangehouden",
+        "Jan",
+    )
+    assert phones.deliver(text(JAN, "afgerond", minute=21)) == [
+        Delivery(JAN, "[Molenwijk] Er is geen open melding om af te ronden.", 1)
+    ]
+
+
+def test_coordinator_closes_someone_elses_alert(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(SANNE, "Auto met draaiende motor bij de school"))
+
+    closing = phones.deliver(text(JAN, "afgerond.", minute=40))
+
+    assert received(closing) == everyone("[Molenwijk] Afgerond.")
+
+
+def test_another_member_may_not_close_an_alert(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Inbreker gezien op het dak"))
+
+    refused = phones.deliver(text(FATIMA, "KLAAR", minute=5))
+    closed = phones.deliver(text(JAN, "KLAAR hij is weg", minute=6))
+
+    assert received(refused) == [
+        (
+            FATIMA,
+            "[Molenwijk] Alleen Jan, die de melding stuurde, of een coordinator kan "
+            "de melding afronden.",
+        )
+    ]
+    assert received(closed) == everyone("[Molenwijk] Afgerond: hij is weg")
+
+
+# Protection.
+
+
+def test_a_phone_that_auto_replies_to_every_broadcast_forms_no_loop(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(text(JAN, "Verdachte man bij de fietsenstalling"))
+    echoes = [
+        phones.deliver(
+            text(MEHMET, "Automatisch antwoord: ik ben afwezig tot maandag.", minute=m)
+        )
+        for m in range(1, 6)
+    ]
+
+    assert received(first) == everyone(
+        "[Molenwijk] Jan: Verdachte man bij de fietsenstalling"
+    )
+    assert echoes == [[]] * 5
+    held = [item for item in alert_log() if item["status"] == "suppressed"]
+    assert [item["reason"] for item in held] == ["auto_reply"] * 5
+
+
+def test_ten_identical_texts_in_a_minute_are_broadcast_once(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    body = "Er wordt ingebroken bij nummer 7!"
+
+    sent = [phones.deliver(text(SANNE, body, minute=i / 10)) for i in range(10)]
+
+    assert received(sent[0]) == everyone(f"[Molenwijk] Sanne: {body}")
+    assert received([d for batch in sent[1:] for d in batch]) == [
+        (
+            SANNE,
+            "[Molenwijk] Je bericht is niet opnieuw verstuurd: dezelfde melding ging "
+            "het afgelopen uur al rond.",
+        )
+    ]
+    held = [item for item in alert_log() if item["status"] == "suppressed"]
+    assert [item["reason"] for item in held] == ["duplicate_text"] * 9
+
+
+def test_twenty_five_alerts_in_an_hour_stop_at_twenty(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    deliveries = [
+        phones.deliver(
+            text(MOLENWIJK_PHONES[i % 5], f"Melding nummer {i + 1}", minute=i * 2.4)
+        )
+        for i in range(25)
+    ]
+
+    broadcast = [batch for batch in deliveries if len(batch) == 5]
+    held = deliveries[20:]
+    assert len(broadcast) == 20
+    assert all(len(batch) == 5 for batch in deliveries[:20])
+    notices = received([d for batch in held for d in batch])
+    coordinator_trips = [n for n in notices if "Let op" in n[1]]
+    assert coordinator_trips == [
+        (
+            JAN,
+            "[Molenwijk] Let op: er gingen dit uur al 20 meldingen rond; nieuwe "
+            "worden tegengehouden.",
+        )
+    ]
+    explained = sorted(to for to, body in notices if "niet verstuurd" in body)
+    assert explained == MOLENWIJK_PHONES
+    assert sum(item["status"] == "suppressed" for item in alert_log()) == 5
+
+
+def test_a_member_sending_four_alerts_in_ten_minutes_is_held_at_three(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    batches = [
+        phones.deliver(text(AHMED, f"Update {n}: hij loopt nu verder", minute=n * 2))
+        for n in range(4)
+    ]
+
+    assert [len(batch) for batch in batches[:3]] == [5, 5, 5]
+    assert received(batches[3]) == sorted(
+        [
+            (
+                AHMED,
+                "[Molenwijk] Je bericht is niet verstuurd: je stuurde al 3 meldingen "
+                "in 10 minuten. Spoed? Bel 112.",
+            ),
+            (
+                JAN,
+                "[Molenwijk] Let op: Ahmed stuurde meer dan 3 meldingen in 10 "
+                "minuten; de rest wordt tegengehouden.",
+            ),
+        ]
+    )
+
+
+def test_two_parts_of_a_long_text_are_two_texts(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(text(FATIMA, "Man in donkere jas en rode rugzak loopt"))
+    second = phones.deliver(text(FATIMA, "richting het winkelcentrum", minute=0.01))
+
+    assert len(first) == 5 and len(second) == 5
