@@ -257,3 +257,18 @@ def _why(error: OSError, lang: str) -> str:
 def _fail(sentence: str) -> Any:
     click.echo(sentence, err=True)
     sys.exit(1)
+
+
+# The coordinators' and the operator's commands (wijkalert/coordinator.py),
+# registered last so they sit apart from the sandbox's commands above.
+from wijkalert.coordinator import (  # noqa: E402 - kept beside its registration
+    alerts,
+    members,
+    reconcile,
+    tokens,
+)
+
+main.add_command(members)
+main.add_command(alerts)
+main.add_command(reconcile)
+main.add_command(tokens)
