@@ -645,8 +645,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "No AWS region is known; set AWS_DEFAULT_REGION, such as eu-west-1.",
     },
     "aws.unreachable": {
-        "nl": "Kan AWS niet bereiken: {reason}.",
-        "en": "Cannot reach AWS: {reason}.",
+        "nl": "Kan AWS niet bereiken op {url}; controleer --aws-endpoint en de "
+        "internetverbinding.",
+        "en": "Cannot reach AWS at {url}; check --aws-endpoint and the internet "
+        "connection.",
     },
     "aws.table_missing": {
         "nl": "Tabel {table} bestaat niet in dit AWS-account en deze regio; "

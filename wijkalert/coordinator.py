@@ -760,7 +760,8 @@ def aws_refusals(table: str, lang: str) -> Iterator[None]:
     except NoRegionError:
         raise Refusal(texts.say("aws.no_region", lang)) from None
     except EndpointConnectionError as error:
-        raise Refusal(texts.say("aws.unreachable", lang, reason=error)) from None
+        url = error.kwargs.get("endpoint_url", "")
+        raise Refusal(texts.say("aws.unreachable", lang, url=url)) from None
     except ClientError as error:
         code = error.response.get("Error", {}).get("Code", "")
         if code == "ResourceNotFoundException":
