@@ -620,6 +620,331 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "AWS voerde de opdracht niet uit: {reason}",
         "en": "AWS did not carry out the command: {reason}",
     },
+    # The coordinators' commands (wijkalert/coordinator.py): help texts first.
+    "cli.help.members": {
+        "nl": "Beheer de ledenlijst van je buurt via de beheer-API.",
+        "en": "Manage your neighbourhood's roster through the admin API.",
+    },
+    "cli.help.members_list": {
+        "nl": "Toon de leden op de lijst, als tabel of met --json als JSON.",
+        "en": "Show the members on the roster, as a table or with --json as JSON.",
+    },
+    "cli.help.members_add": {
+        "nl": "Zet een buurtbewoner op de lijst; een actief lid krijgt vanaf nu de "
+        "meldingen.",
+        "en": "Put a neighbour on the roster; an active member gets the alerts from "
+        "now on.",
+    },
+    "cli.help.members_update": {
+        "nl": "Wijzig de gegevens van een lid; alleen wat je opgeeft verandert.",
+        "en": "Change a member's details; only what you give is changed.",
+    },
+    "cli.help.members_remove": {
+        "nl": "Haal een lid van de lijst; het nummer krijgt geen meldingen meer.",
+        "en": "Take a member off the roster; the number gets no more alerts.",
+    },
+    "cli.help.members_import": {
+        "nl": "Lees een CSV-lijst in (kopregel phone,name,street,role), ook zoals "
+        "Excel die opslaat, en toon per regel wat ermee gebeurde.",
+        "en": "Import a CSV list (header phone,name,street,role), also as Excel "
+        "saves it, and show what happened to each line.",
+    },
+    "cli.help.alerts": {
+        "nl": "Bekijk de meldingen die in je buurt zijn verstuurd.",
+        "en": "Look at the alerts sent in your neighbourhood.",
+    },
+    "cli.help.alerts_list": {
+        "nl": "Toon de meldingen, nieuwste eerst.",
+        "en": "Show the alerts, newest first.",
+    },
+    "cli.help.reconcile": {
+        "nl": "Breng de sms-aanmeldingen weer in lijn met de ledenlijst en toon wat "
+        "er is hersteld.",
+        "en": "Bring the SMS subscriptions back in line with the roster and show "
+        "what was repaired.",
+    },
+    "cli.help.tokens": {
+        "nl": "Voor de beheerder: toegangssleutels van coördinatoren, rechtstreeks "
+        "in AWS.",
+        "en": "For the operator: coordinators' access tokens, straight in AWS.",
+    },
+    "cli.help.tokens_create": {
+        "nl": "Maak een toegangssleutel voor een coördinator; hij wordt één keer "
+        "getoond.",
+        "en": "Create an access token for a coordinator; it is shown once.",
+    },
+    "cli.help.tokens_list": {
+        "nl": "Toon de toegangssleutels van een buurt, zonder het geheim.",
+        "en": "Show a neighbourhood's access tokens, without the secret.",
+    },
+    "cli.help.tokens_revoke": {
+        "nl": "Trek een toegangssleutel in; hij werkt meteen niet meer.",
+        "en": "Revoke an access token; it stops working at once.",
+    },
+    "cli.help.url": {
+        "nl": "Adres van de beheer-API, zoals https://wijkalert.example.org/api.",
+        "en": "Address of the admin API, such as https://wijkalert.example.org/api.",
+    },
+    "cli.help.token": {
+        "nl": "Je toegangssleutel (van de beheerder gekregen).",
+        "en": "Your access token (given to you by the operator).",
+    },
+    "cli.help.json": {
+        "nl": "Druk JSON af in plaats van een tabel, voor scripts.",
+        "en": "Print JSON instead of a table, for scripts.",
+    },
+    "cli.help.all": {
+        "nl": "Haal alle pagina's op, niet alleen de eerste.",
+        "en": "Fetch every page, not only the first.",
+    },
+    "cli.help.status": {
+        "nl": "Status: active (krijgt meldingen) of inactive.",
+        "en": "Status: active (gets the alerts) or inactive.",
+    },
+    "cli.help.role": {
+        "nl": "Rol: member of coordinator.",
+        "en": "Role: member or coordinator.",
+    },
+    "cli.help.name": {
+        "nl": "Naam, zoals die voor elke melding van dit lid staat.",
+        "en": "Name, as it stands before every alert this member sends.",
+    },
+    "cli.help.street": {
+        "nl": "Straat en huisnummer; leeg maakt het veld leeg.",
+        "en": "Street and house number; empty clears it.",
+    },
+    "cli.help.language": {
+        "nl": "Taal van de berichten aan dit lid: nl of en.",
+        "en": "Language of the messages to this member: nl or en.",
+    },
+    "cli.help.yes": {
+        "nl": "Niet om bevestiging vragen.",
+        "en": "Do not ask for confirmation.",
+    },
+    "cli.help.from": {
+        "nl": "Vanaf deze dag, zoals 2026-11-28.",
+        "en": "From this day on, such as 2026-11-28.",
+    },
+    "cli.help.to": {
+        "nl": "Tot en met deze dag, zoals 2026-11-30.",
+        "en": "Up to and including this day, such as 2026-11-30.",
+    },
+    "cli.help.neighbourhood": {
+        "nl": "Code van de buurt, zoals molenwijk.",
+        "en": "The neighbourhood's id, such as molenwijk.",
+    },
+    "cli.help.coordinator": {
+        "nl": "Telefoonnummer van de coördinator die de sleutel krijgt.",
+        "en": "Phone number of the coordinator who gets the token.",
+    },
+    "cli.help.label": {
+        "nl": "Notitie om de sleutel later te herkennen, zoals 'laptop Jan'.",
+        "en": "A note to recognise the token by later, such as 'Jan's laptop'.",
+    },
+    "cli.help.stage": {
+        "nl": "Omgeving uit .chalice/config.json waarvan de tabel wordt gebruikt.",
+        "en": "Stage in .chalice/config.json whose table is used.",
+    },
+    "cli.help.aws_endpoint": {
+        "nl": "Ander AWS-adres, zoals dat van een moto-server.",
+        "en": "Another AWS address, such as a moto server's.",
+    },
+    # Reaching the admin API.
+    "client.url_missing": {
+        "nl": "Het adres van de API ontbreekt: geef --url, zet WIJKALERT_URL, of "
+        "zet url in {path}.",
+        "en": "The API's address is missing: give --url, set WIJKALERT_URL, or put "
+        "url in {path}.",
+    },
+    "client.token_missing": {
+        "nl": "Je toegangssleutel ontbreekt: geef --token, zet WIJKALERT_TOKEN, of "
+        "zet token in {path}.",
+        "en": "Your access token is missing: give --token, set WIJKALERT_TOKEN, or "
+        "put token in {path}.",
+    },
+    "client.url_invalid": {
+        "nl": "'{url}' is geen webadres; schrijf het zoals "
+        "https://wijkalert.example.org/api.",
+        "en": "'{url}' is not a web address; write it like "
+        "https://wijkalert.example.org/api.",
+    },
+    "client.config_unreadable": {
+        "nl": "Kan {path} niet lezen: {reason}.",
+        "en": "Cannot read {path}: {reason}.",
+    },
+    "client.unauthorized": {
+        "nl": "Je toegangssleutel is niet (meer) geldig; vraag de beheerder om een "
+        "nieuwe.",
+        "en": "Your access token is not valid (any more); ask the operator for a "
+        "new one.",
+    },
+    "client.unreachable": {
+        "nl": "Kan {url} niet bereiken; controleer het adres en de "
+        "internetverbinding en probeer het opnieuw.",
+        "en": "Cannot reach {url}; check the address and the internet connection "
+        "and try again.",
+    },
+    "client.unexpected": {
+        "nl": "{url} gaf een onverwacht antwoord (HTTP {status}); controleer of "
+        "dit het adres van de wijkalert-API is.",
+        "en": "{url} gave an unexpected answer (HTTP {status}); check that this is "
+        "the address of the wijkalert API.",
+    },
+    # What the coordinators' commands print.
+    "column.phone": {"nl": "telefoon", "en": "phone"},
+    "column.name": {"nl": "naam", "en": "name"},
+    "column.street": {"nl": "straat", "en": "street"},
+    "column.role": {"nl": "rol", "en": "role"},
+    "column.status": {"nl": "status", "en": "status"},
+    "column.opted_out": {"nl": "afgemeld via STOP", "en": "opted out"},
+    "column.joined": {"nl": "lid sinds", "en": "joined"},
+    "column.line": {"nl": "regel", "en": "line"},
+    "column.outcome": {"nl": "resultaat", "en": "outcome"},
+    "column.reason": {"nl": "reden", "en": "reason"},
+    "column.received_at": {"nl": "ontvangen", "en": "received"},
+    "column.sender": {"nl": "afzender", "en": "sender"},
+    "column.parts": {"nl": "delen", "en": "parts"},
+    "column.body": {"nl": "bericht", "en": "text"},
+    "column.token_id": {"nl": "id", "en": "id"},
+    "column.coordinator": {"nl": "coördinator", "en": "coordinator"},
+    "column.label": {"nl": "notitie", "en": "label"},
+    "column.created": {"nl": "gemaakt", "en": "created"},
+    "column.revoked": {"nl": "ingetrokken", "en": "revoked"},
+    "status.active": {"nl": "actief", "en": "active"},
+    "status.inactive": {"nl": "inactief", "en": "inactive"},
+    "answer.yes": {"nl": "ja", "en": "yes"},
+    "answer.no": {"nl": "nee", "en": "no"},
+    "members.none": {
+        "nl": "Er staan geen leden op de lijst die hierbij passen.",
+        "en": "No members on the roster match this.",
+    },
+    "members.more": {
+        "nl": "Er zijn meer leden; gebruik --all om ze allemaal te zien.",
+        "en": "There are more members; use --all to see them all.",
+    },
+    "members.added": {
+        "nl": "{name} ({phone}) staat nu op de lijst.",
+        "en": "{name} ({phone}) is now on the roster.",
+    },
+    "members.updated": {
+        "nl": "De gegevens van {name} ({phone}) zijn bijgewerkt.",
+        "en": "The details of {name} ({phone}) are updated.",
+    },
+    "members.nothing_to_change": {
+        "nl": "Er is niets te wijzigen; geef ten minste een van --name, --street, "
+        "--role, --status of --language.",
+        "en": "There is nothing to change; give at least one of --name, --street, "
+        "--role, --status or --language.",
+    },
+    "members.confirm_remove": {
+        "nl": "{name} ({phone}) van de lijst halen? Typ ja om te bevestigen",
+        "en": "Take {name} ({phone}) off the roster? Type yes to confirm",
+    },
+    "members.removed": {
+        "nl": "{name} ({phone}) staat niet meer op de lijst en krijgt geen "
+        "meldingen meer.",
+        "en": "{name} ({phone}) is off the roster and gets no more alerts.",
+    },
+    "members.kept": {
+        "nl": "Niets verwijderd.",
+        "en": "Nothing was removed.",
+    },
+    "import.progress": {
+        "nl": "Inlezen",
+        "en": "Importing",
+    },
+    "import.outcome.added": {"nl": "toegevoegd", "en": "added"},
+    "import.outcome.updated": {"nl": "bijgewerkt", "en": "updated"},
+    "import.outcome.unchanged": {"nl": "ongewijzigd", "en": "unchanged"},
+    "import.outcome.refused": {"nl": "geweigerd", "en": "refused"},
+    "import.summary": {
+        "nl": "Toegevoegd: {added}, bijgewerkt: {updated}, ongewijzigd: "
+        "{unchanged}, geweigerd: {refused}.",
+        "en": "Added: {added}, updated: {updated}, unchanged: {unchanged}, "
+        "refused: {refused}.",
+    },
+    "import.no_rows": {
+        "nl": "{path} bevat geen leden, alleen de kopregel.",
+        "en": "{path} holds no members, only the header.",
+    },
+    "import.interrupted": {
+        "nl": "De regels tot en met regel {line} zijn ingelezen; de rest niet. "
+        "Het bestand opnieuw inlezen kan geen kwaad.",
+        "en": "The lines up to and including line {line} were imported; the rest "
+        "were not. Importing the file again does no harm.",
+    },
+    "alerts.none": {
+        "nl": "Er zijn geen meldingen in deze periode.",
+        "en": "There are no alerts in this period.",
+    },
+    "alerts.more": {
+        "nl": "Er zijn meer meldingen; gebruik --all om ze allemaal te zien.",
+        "en": "There are more alerts; use --all to see them all.",
+    },
+    "reconcile.subscribed": {
+        "nl": "Opnieuw aangemeld voor meldingen: {phones}.",
+        "en": "Signed up for alerts again: {phones}.",
+    },
+    "reconcile.unsubscribed": {
+        "nl": "Afgemeld, want niet (meer) actief op de lijst: {phones}.",
+        "en": "Signed off, as not (any more) active on the roster: {phones}.",
+    },
+    "reconcile.nothing": {
+        "nl": "Alles klopte al; er was niets te herstellen.",
+        "en": "Everything was in order; there was nothing to repair.",
+    },
+    # The operator's token commands, straight on AWS.
+    "tokens.created": {
+        "nl": "Toegangssleutel {token_id} voor {coordinator} van {neighbourhood}. "
+        "Hij wordt niet nog eens getoond; geef hem veilig door:",
+        "en": "Access token {token_id} for {coordinator} of {neighbourhood}. It "
+        "will not be shown again; pass it on safely:",
+    },
+    "tokens.none": {
+        "nl": "Buurt {neighbourhood} heeft nog geen toegangssleutels.",
+        "en": "Neighbourhood {neighbourhood} has no access tokens yet.",
+    },
+    "tokens.revoked": {
+        "nl": "Toegangssleutel {token_id} is ingetrokken en werkt niet meer.",
+        "en": "Access token {token_id} is revoked and no longer works.",
+    },
+    "tokens.chalice_config_missing": {
+        "nl": "Kan .chalice/config.json niet vinden; start dit commando in de map "
+        "van wijkalert.",
+        "en": "Cannot find .chalice/config.json; run this command in wijkalert's "
+        "folder.",
+    },
+    "tokens.stage_unknown": {
+        "nl": "Omgeving '{stage}' staat niet met een WIJKALERT_ROSTER_TABLE in "
+        "{path}; kies uit: {choices}.",
+        "en": "Stage '{stage}' has no WIJKALERT_ROSTER_TABLE in {path}; choose "
+        "from: {choices}.",
+    },
+    "aws.no_credentials": {
+        "nl": "Geen AWS-inloggegevens gevonden; stel een AWS-profiel in of zet "
+        "AWS_PROFILE.",
+        "en": "No AWS credentials found; set up an AWS profile or set AWS_PROFILE.",
+    },
+    "aws.no_region": {
+        "nl": "Geen AWS-regio bekend; zet AWS_DEFAULT_REGION, zoals eu-west-1.",
+        "en": "No AWS region is known; set AWS_DEFAULT_REGION, such as eu-west-1.",
+    },
+    "aws.unreachable": {
+        "nl": "Kan AWS niet bereiken op {url}; controleer --aws-endpoint en de "
+        "internetverbinding.",
+        "en": "Cannot reach AWS at {url}; check --aws-endpoint and the internet "
+        "connection.",
+    },
+    "aws.table_missing": {
+        "nl": "Tabel {table} bestaat niet in dit AWS-account en deze regio; "
+        "controleer --stage en AWS_DEFAULT_REGION.",
+        "en": "Table {table} does not exist in this AWS account and region; check "
+        "--stage and AWS_DEFAULT_REGION.",
+    },
+    "aws.refused": {
+        "nl": "AWS weigerde het verzoek: {reason}.",
+        "en": "AWS refused the request: {reason}.",
+    },
 }
 
 

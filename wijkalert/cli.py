@@ -18,6 +18,7 @@ from chalicelib import phones, texts
 from chalicelib.alerts import read_inbound
 from chalicelib.errors import InvalidInput, InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import ImportRow, Member, Roster, read_roster_csv
+from wijkalert.coordinator import alerts, members, reconcile, tokens
 from wijkalert.operator import neighbourhoods
 from wijkalert.sandbox import (
     DEMO_NEIGHBOURHOOD,
@@ -272,4 +273,9 @@ def _fail(sentence: str) -> Any:
     sys.exit(1)
 
 
+# The coordinators' and the operator's commands live in their own modules.
+main.add_command(members)
+main.add_command(alerts)
+main.add_command(reconcile)
+main.add_command(tokens)
 main.add_command(neighbourhoods)

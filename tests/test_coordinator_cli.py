@@ -1,0 +1,667 @@
+"""`wijkalert members|alerts|reconcile|tokens`, as a coordinator and an operator
+type them, against the admin API served over real HTTP on localhost."""
+
+import functools
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from chalice.cli.factory import CLIFactory
+from chalice.local import ChaliceRequestHandler, LocalDevServer
+from click.testing import CliRunner, Result
+
+import app
+from chalicelib.neighbourhoods import Neighbourhood
+from tests.conftest import MOLENWIJK_PHONES, Phones, load_event
+from wijkalert import coordinator
+from wijkalert.cli import main
+from wijkalert.sandbox import Sandbox, api_gateway
+
+PROJECT = Path(__file__).parent.parent
+
+
+class GatewayHandler(ChaliceRequestHandler):
+    """chalice's dev-server handler, answering a refused token with API
+    Gateway's 401 (see `wijkalert.sandbox.api_gateway`) and noting each request
+    so a test can count them."""
+
+    def __init__(
+        self,
+        request: Any,
+        client_address: Any,
+        server: Any,
+        *,
+        app_object: Any,
+        config: Any,
+        noted: list[tuple[str, str]],
+    ) -> None:
+        self.local_gateway = api_gateway(app_object, config)
+        self.noted = noted
+        BaseHTTPRequestHandler.__init__(self, request, client_address, server)
+
+    def _noted(self) -> None:
+        self.noted.append((self.command, self.path))
+        self._generic_handle()
+
+    do_GET = do_POST = do_PATCH = do_DELETE = _noted
+
+    def log_message(self, format: str, *args: Any) -> None:
+        # The dev server's access log would bury pytest's own report.
+        pass
+
+
+class Server:
+    """The admin API on a free localhost port, served from a thread."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str]] = []
+        config = CLIFactory(str(PROJECT)).create_config_obj(chalice_stage_name="dev")
+        handler = functools.partial(GatewayHandler, noted=self.requests)
+        self._dev = LocalDevServer(app.app, config, "127.0.0.1", 0, handler_cls=handler)
+        self.url = f"http://127.0.0.1:{self._dev.server.server_address[1]}"
+        self._thread = threading.Thread(target=self._dev.server.serve_forever)
+
+    def __enter__(self) -> "Server":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._dev.shutdown()
+        self._dev.server.server_close()
+        self._thread.join()
+
+
+@pytest.fixture(autouse=True)
+def no_coordinator_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's own config file or WIJKALERT_URL/TOKEN."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for name in ("WIJKALERT_URL", "WIJKALERT_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def server(sandbox: Sandbox, molenwijk: Neighbourhood) -> Iterator[Server]:
+    with Server() as running:
+        yield running
+
+
+def wijkalert(*args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+class Coordinator:
+    """Jan of Molenwijk at his keyboard, with his token."""
+
+    def __init__(self, url: str, token: str) -> None:
+        self.url = url
+        self.token = token
+
+    def run(self, *args: str, input: str | None = None, lang: str = "nl") -> Result:
+        connection = ("--url", self.url, "--token", self.token)
+        return wijkalert("--lang", lang, *args, *connection, input=input)
+
+
+@pytest.fixture
+def jan(server: Server, molenwijk_token: str) -> Coordinator:
+    return Coordinator(server.url, molenwijk_token)
+
+
+def row_of(output: str, first_cell: str) -> list[str]:
+    """The table row whose first cell is `first_cell`, split into its cells."""
+    for line in output.splitlines():
+        if line.split("  ")[0].strip() == first_cell:
+            return [cell.strip() for cell in line.split("  ") if cell.strip()]
+    raise AssertionError(f"no row {first_cell!r} in:\n{output}")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+# Listing the roster.
+
+
+def test_members_list_shows_a_readable_table(jan: Coordinator) -> None:
+    result = jan.run("members", "list")
+
+    assert result.exit_code == 0
+    header = result.stdout.splitlines()[0].split()
+    assert header[:5] == ["telefoon", "naam", "straat", "rol", "status"]
+    today = row_of(result.stdout, "+31612345601")[-1]
+    assert row_of(result.stdout, "+31612345601") == [
+        "+31612345601",
+        "Jan",
+        "Kastanjelaan 12",
+        "coördinator",
+        "actief",
+        "nee",
+        today,
+    ]
+    assert row_of(result.stdout, "+31612345605")[1:4] == [
+        "Mehmet",
+        "Molenstraat 8",
+        "lid",
+    ]
+
+
+def test_members_list_in_english(jan: Coordinator) -> None:
+    result = jan.run("members", "list", lang="en")
+
+    assert result.stdout.splitlines()[0].split()[:2] == ["phone", "name"]
+    assert row_of(result.stdout, "+31612345601")[3:6] == ["coordinator", "active", "no"]
+
+
+def test_members_list_follows_every_page_with_all(
+    jan: Coordinator, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(coordinator, "PAGE_SIZE", 2)
+
+    first = jan.run("members", "list", "--json")
+    everyone = jan.run("members", "list", "--json", "--all")
+
+    assert [m["phone"] for m in json_of(first)] == MOLENWIJK_PHONES[:2]
+    assert "Er zijn meer leden; gebruik --all om ze allemaal te zien." in first.stderr
+    assert [m["phone"] for m in json_of(everyone)] == MOLENWIJK_PHONES
+    assert json_of(everyone)[0] == {
+        "phone": "+31612345601",
+        "name": "Jan",
+        "street": "Kastanjelaan 12",
+        "role": "coordinator",
+        "status": "active",
+        "language": "nl",
+        "joined": json_of(everyone)[0]["joined"],
+        "opted_out": False,
+    }
+    assert everyone.stderr == ""
+    assert len([r for r in server.requests if r[1].startswith("/members?")]) == 1 + 3
+
+
+def json_of(result: Result) -> Any:
+    return json.loads(result.stdout)
+
+
+def test_members_list_filters_by_role(jan: Coordinator) -> None:
+    result = jan.run("members", "list", "--role", "coordinator")
+
+    assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == [
+        "+31612345601"
+    ]
+
+
+def test_a_wrong_filter_is_refused_in_one_sentence(jan: Coordinator) -> None:
+    result = jan.run("members", "list", "--status", "weg")
+
+    assert result.exit_code == 1
+    assert result.stderr == ("Status 'weg' bestaat niet; kies uit: active, inactive.\n")
+    assert result.stdout == ""
+
+
+# Changing the roster.
+
+
+def test_adding_a_member_says_so_and_puts_them_on_the_list(jan: Coordinator) -> None:
+    result = jan.run(
+        "members", "add", "06-12345606", "Lotte", "--street", "Dorpstraat 1"
+    )
+
+    assert result.exit_code == 0
+    assert result.stdout == "Lotte (+31612345606) staat nu op de lijst.\n"
+    listed = jan.run("members", "list").stdout
+    assert row_of(listed, "+31612345606")[1:5] == [
+        "Lotte",
+        "Dorpstraat 1",
+        "lid",
+        "actief",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phone", "sentence"),
+    [
+        ("12", "'12' bestaat niet als telefoonnummer; controleer de cijfers."),
+        ("hallo", "'hallo' is geen telefoonnummer."),
+    ],
+)
+def test_a_bad_number_is_refused_with_the_apis_sentence(
+    jan: Coordinator, phone: str, sentence: str
+) -> None:
+    result = jan.run("members", "add", phone, "Niemand")
+
+    assert result.exit_code == 1
+    assert result.stderr == sentence + "\n"
+
+
+def test_api_sentences_come_in_the_chosen_language(jan: Coordinator) -> None:
+    result = jan.run("members", "add", "hallo", "Niemand", lang="en")
+
+    assert result.stderr == "'hallo' is not a phone number.\n"
+
+
+def test_adding_someone_already_on_the_list_is_refused(jan: Coordinator) -> None:
+    result = jan.run("members", "add", "0031 6 12345601", "Jan")
+
+    assert result.exit_code == 1
+    assert result.stderr == "+31612345601 staat al op de lijst van Molenwijk.\n"
+
+
+def test_update_sends_only_what_was_given(jan: Coordinator) -> None:
+    result = jan.run("members", "update", "06-12345602", "--street", "Kastanjelaan 16")
+
+    assert result.exit_code == 0
+    assert result.stdout == "De gegevens van Fatima (+31612345602) zijn bijgewerkt.\n"
+    row = row_of(jan.run("members", "list").stdout, "+31612345602")
+    assert row[1:5] == ["Fatima", "Kastanjelaan 16", "lid", "actief"]
+
+
+@pytest.mark.parametrize(
+    "written", ["+31 (0)6 12345603", "0031 6 12345603", "+31612345603"]
+)
+def test_a_member_is_found_however_their_number_is_written(
+    jan: Coordinator, written: str
+) -> None:
+    result = jan.run("members", "update", written, "--status", "inactive", "--json")
+
+    assert result.exit_code == 0
+    assert json_of(result)["status"] == "inactive"
+
+
+def test_update_with_nothing_to_change_says_what_to_give(jan: Coordinator) -> None:
+    result = jan.run("members", "update", "06-12345602")
+
+    assert result.exit_code == 2
+    assert "geef ten minste een van --name, --street" in result.stderr
+
+
+def test_update_of_an_unknown_number_gets_the_404_sentence(jan: Coordinator) -> None:
+    result = jan.run("members", "update", "06-12345609", "--name", "Rik")
+
+    assert result.exit_code == 1
+    assert result.stderr == "+31612345609 staat niet op de lijst van Molenwijk.\n"
+
+
+def test_remove_asks_first_and_a_yes_removes(jan: Coordinator) -> None:
+    result = jan.run("members", "remove", "+31 (0)6 12345605", input="ja\n")
+
+    assert result.exit_code == 0
+    assert "Mehmet (+31612345605) van de lijst halen? Typ ja" in result.stdout
+    assert result.stdout.endswith(
+        "Mehmet (+31612345605) staat niet meer op de lijst en krijgt geen "
+        "meldingen meer.\n"
+    )
+    assert "+31612345605" not in jan.run("members", "list").stdout
+
+
+def test_remove_keeps_the_member_unless_confirmed(jan: Coordinator) -> None:
+    answered_no = jan.run("members", "remove", "06-12345605", input="n\n")
+    no_answer = jan.run("members", "remove", "06-12345605", input="")
+
+    assert answered_no.exit_code == no_answer.exit_code == 1
+    assert answered_no.stderr == no_answer.stderr == "Niets verwijderd.\n"
+    assert "+31612345605" in jan.run("members", "list").stdout
+
+
+def test_remove_with_yes_does_not_ask(jan: Coordinator) -> None:
+    result = jan.run("members", "remove", "06-12345605", "--yes")
+
+    assert result.exit_code == 0
+    assert "halen?" not in result.stdout
+
+
+def test_removing_an_unknown_number_asks_nothing(jan: Coordinator) -> None:
+    result = jan.run("members", "remove", "06-12345609")
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "+31612345609 staat niet op de lijst van Molenwijk.\n"
+
+
+# Importing a list.
+
+MESSY_CSV = (
+    "\ufeffphone;name;street;role\r\n"  # 1
+    "06-12345601;Jan;Kastanjelaan 12;coordinator\r\n"  # 2
+    "0031612345606;Lotte;Dorpstraat 1;\r\n"  # 3
+    "\r\n"  # 4
+    "+31 (0)6 12345607;Bram;;member\r\n"  # 5
+    "12;Niemand;;\r\n"  # 6
+    "+31 6 1234;Half;;\r\n"  # 7
+    ";;;\r\n"  # 8
+    "0612345602;Fatima;Kastanjelaan 16;\r\n"  # 9
+    "0612345608;;;\r\n"  # 10
+    "06-12345609;Rik;;baas\r\n"  # 11
+)
+
+
+@pytest.fixture
+def messy_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "ledenlijst.csv"
+    path.write_bytes(MESSY_CSV.encode("utf-8"))
+    return path
+
+
+def test_import_reports_each_row_by_its_line_in_the_file(
+    jan: Coordinator,
+    server: Server,
+    messy_csv: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(coordinator, "ROWS_PER_REQUEST", 3)
+
+    result = jan.run("members", "import", str(messy_csv))
+
+    assert result.exit_code == 1
+    out = result.stdout
+    assert row_of(out, "2") == ["2", "+31612345601", "ongewijzigd"]
+    assert row_of(out, "3") == ["3", "+31612345606", "toegevoegd"]
+    assert row_of(out, "5") == ["5", "+31612345607", "toegevoegd"]
+    assert row_of(out, "6") == [
+        "6",
+        "12",
+        "geweigerd",
+        "'12' bestaat niet als telefoonnummer; controleer de cijfers.",
+    ]
+    assert row_of(out, "7")[:3] == ["7", "+31 6 1234", "geweigerd"]
+    assert row_of(out, "9") == ["9", "+31612345602", "bijgewerkt"]
+    assert row_of(out, "10")[2:] == [
+        "geweigerd",
+        "Vul een naam in; die staat voor elke melding van dit lid.",
+    ]
+    assert row_of(out, "11")[3].startswith("Rol 'baas' bestaat niet")
+    assert out.endswith("Toegevoegd: 2, bijgewerkt: 1, ongewijzigd: 1, geweigerd: 4.\n")
+    imports = [r for r in server.requests if r == ("POST", "/members/import")]
+    assert len(imports) == 3  # eight rows, three to a request
+    assert "Inlezen" in result.stderr
+
+
+def test_import_json_gives_file_lines_and_counts(
+    jan: Coordinator, messy_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(coordinator, "ROWS_PER_REQUEST", 2)
+
+    result = jan.run("members", "import", str(messy_csv), "--json")
+
+    report = json_of(result)
+    assert [row["line"] for row in report["rows"]] == [2, 3, 5, 6, 7, 9, 10, 11]
+    assert report["counts"] == {"added": 2, "updated": 1, "unchanged": 1, "refused": 4}
+    assert report["rows"][3]["field"] == "phone"
+
+
+def test_a_clean_excel_list_in_cp1252_imports_with_exit_code_0(
+    jan: Coordinator, tmp_path: Path
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        "phone;name;street;role\r\n06-12345606;Renée;Kometensingel 7;\r\n".encode(
+            "cp1252"
+        )
+    )
+
+    result = jan.run("members", "import", str(path))
+
+    assert result.exit_code == 0
+    assert row_of(result.stdout, "2") == ["2", "+31612345606", "toegevoegd"]
+    assert row_of(jan.run("members", "list").stdout, "+31612345606")[1] == "Renée"
+
+
+def test_import_without_a_header_sends_nothing(
+    jan: Coordinator, server: Server, tmp_path: Path
+) -> None:
+    path = tmp_path / "lijst.csv"
+    path.write_text("06-12345606,Lotte\n", encoding="utf-8")
+
+    result = jan.run("members", "import", str(path))
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{path}: De eerste regel van de lijst moet de kopregel "
+        "phone,name,street,role zijn.\n"
+    )
+    assert server.requests == []
+
+
+def test_import_of_a_missing_file_says_so(jan: Coordinator, tmp_path: Path) -> None:
+    result = jan.run("members", "import", str(tmp_path / "weg.csv"))
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Kan {tmp_path / 'weg.csv'} niet lezen: het bestand bestaat niet.\n"
+    )
+
+
+# The alert log and drift repair.
+
+
+def test_alerts_list_shows_who_sent_what(jan: Coordinator, phones: Phones) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+
+    result = jan.run("alerts", "list", "--from", "2026-11-28", "--all")
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].split() == [
+        "ontvangen",
+        "afzender",
+        "delen",
+        "bericht",
+    ]
+    assert "Jan" in result.stdout and "Verdachte man" in result.stdout
+
+
+def test_alerts_list_with_nothing_in_the_period_says_so(jan: Coordinator) -> None:
+    result = jan.run("alerts", "list")
+
+    assert result.exit_code == 0
+    assert result.stdout == "Er zijn geen meldingen in deze periode.\n"
+
+
+def test_a_bad_date_is_refused_in_one_sentence(jan: Coordinator) -> None:
+    result = jan.run("alerts", "list", "--from", "gisteren")
+
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "'gisteren' is geen datum; schrijf bijvoorbeeld 2026-11-28.\n"
+    )
+
+
+def test_reconcile_says_what_it_repaired(
+    jan: Coordinator, sandbox: Sandbox, molenwijk: Neighbourhood
+) -> None:
+    sns = boto3.client("sns")
+    fatima = sandbox.roster(molenwijk).require("+31612345602")
+    sns.unsubscribe(SubscriptionArn=str(fatima.subscription_arn))
+
+    repaired = jan.run("reconcile")
+    again = jan.run("reconcile")
+
+    assert repaired.stdout == "Opnieuw aangemeld voor meldingen: +31612345602.\n"
+    assert again.stdout == "Alles klopte al; er was niets te herstellen.\n"
+
+
+# When things go wrong.
+
+
+def test_a_wrong_token_gets_one_sentence_and_never_shows_the_token(
+    server: Server,
+) -> None:
+    result = Coordinator(server.url, "molenwijk.0000.geheim").run("members", "list")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Je toegangssleutel is niet (meer) geldig; vraag de beheerder om een nieuwe.\n"
+    )
+    assert "geheim" not in result.output
+
+
+def test_an_unreachable_server_gets_one_sentence(molenwijk_token: str) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+
+    result = Coordinator(url, molenwijk_token).run("members", "list")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Kan {url} niet bereiken; controleer het adres en de internetverbinding "
+        "en probeer het opnieuw.\n"
+    )
+
+
+def test_an_address_that_is_not_the_api_gets_the_status(jan: Coordinator) -> None:
+    result = Coordinator(jan.url + "/verkeerd", jan.token).run("members", "list")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{jan.url}/verkeerd gaf een onverwacht antwoord (HTTP 403); controleer of "
+        "dit het adres van de wijkalert-API is.\n"
+    )
+
+
+def test_a_missing_token_names_the_three_ways_to_give_it(tmp_path: Path) -> None:
+    result = wijkalert("members", "list", "--url", "http://127.0.0.1:9")
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Je toegangssleutel ontbreekt: geef --token, zet WIJKALERT_TOKEN, of zet "
+        f"token in {tmp_path / 'config' / 'wijkalert' / 'config.toml'}.\n"
+    )
+
+
+def test_a_missing_address_names_the_three_ways_to_give_it() -> None:
+    result = wijkalert("--lang", "en", "members", "list", "--token", "x.y.z")
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "The API's address is missing: give --url, set WIJKALERT_URL, or put url in "
+    )
+
+
+def test_settings_come_from_the_config_file_then_the_environment_then_options(
+    jan: Coordinator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "config" / "wijkalert" / "config.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(f'url = "{jan.url}"\ntoken = "{jan.token}"\n', encoding="utf-8")
+
+    from_file = wijkalert("members", "list")
+    monkeypatch.setenv("WIJKALERT_TOKEN", "molenwijk.0000.omgeving")
+    from_environment = wijkalert("members", "list")
+    from_option = wijkalert("members", "list", "--token", jan.token)
+
+    assert from_file.exit_code == 0 and "+31612345601" in from_file.stdout
+    assert from_environment.exit_code == 1
+    assert "niet (meer) geldig" in from_environment.stderr
+    assert from_option.exit_code == 0
+
+
+def test_an_unreadable_config_file_is_named(tmp_path: Path) -> None:
+    settings = tmp_path / "config" / "wijkalert" / "config.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("url = http://geen-aanhalingstekens\n", encoding="utf-8")
+
+    result = wijkalert("members", "list")
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Kan {settings} niet lezen: ")
+
+
+# The operator's tokens.
+
+
+def operator(*args: str) -> Result:
+    return wijkalert("tokens", *args, "--neighbourhood", "molenwijk")
+
+
+def test_a_new_token_is_shown_once_and_works(server: Server) -> None:
+    created = operator("create", "--coordinator", "06-12345601", "--label", "laptop")
+
+    assert created.exit_code == 0
+    token = created.stdout.strip()
+    assert token.startswith("molenwijk.")
+    assert "Hij wordt niet nog eens getoond" in created.stderr
+    assert token not in created.stderr
+    listed = Coordinator(server.url, token).run("members", "list")
+    assert listed.exit_code == 0
+
+
+def test_tokens_list_shows_no_secret_and_masks_the_coordinator(
+    server: Server, molenwijk_token: str
+) -> None:
+    created = operator("create", "--coordinator", "06-12345601", "--label", "laptop")
+    token_id = created.stdout.split(".")[1]
+
+    listed = operator("list")
+
+    assert listed.exit_code == 0
+    assert row_of(listed.stdout, token_id)[:3] == [token_id, "***601", "laptop"]
+    assert "+31612345601" not in listed.stdout
+    for secret in (created.stdout.strip(), molenwijk_token):
+        assert secret.split(".")[2] not in listed.stdout
+
+
+def test_a_revoked_token_gets_the_401_sentence(
+    jan: Coordinator, molenwijk_token: str
+) -> None:
+    token_id = molenwijk_token.split(".")[1]
+
+    revoked = operator("revoke", token_id)
+    listed = operator("list", "--json")
+
+    assert revoked.exit_code == 0
+    assert revoked.stdout == (
+        f"Toegangssleutel {token_id} is ingetrokken en werkt niet meer.\n"
+    )
+    assert json_of(listed)[0]["revoked"]
+    refused = jan.run("members", "list")
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "Je toegangssleutel is niet (meer) geldig; vraag de beheerder om een nieuwe.\n"
+    )
+
+
+def test_tokens_for_an_unknown_neighbourhood_are_refused(sandbox: Sandbox) -> None:
+    result = wijkalert(
+        "tokens", "create", "--neighbourhood", "nergens", "--coordinator", "0612345601"
+    )
+
+    assert result.exit_code == 1
+    assert result.stderr == "Buurt 'nergens' bestaat niet (meer).\n"
+
+
+def test_revoking_an_unknown_token_is_refused(molenwijk: Neighbourhood) -> None:
+    result = operator("revoke", "ffffffff")
+
+    assert result.exit_code == 1
+    assert result.stderr == "Er is geen toegangssleutel 'ffffffff' voor deze buurt.\n"
+
+
+def test_an_impossible_coordinator_number_is_refused(molenwijk: Neighbourhood) -> None:
+    result = operator("create", "--coordinator", "12")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "'12' bestaat niet als telefoonnummer; controleer de cijfers.\n"
+    )
+
+
+def test_an_unknown_stage_is_refused(molenwijk: Neighbourhood) -> None:
+    result = operator("list", "--stage", "test")
+
+    assert result.exit_code == 2
+    assert "kies uit: dev, prod." in result.stderr
+
+
+def test_a_stage_whose_table_does_not_exist_is_named(
+    molenwijk: Neighbourhood,
+) -> None:
+    result = operator("list", "--stage", "prod")
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Tabel wijkalert-prod-roster bestaat niet in dit AWS-account"
+    )

@@ -1,0 +1,874 @@
+"""The coordinators' commands, and the operator's token commands.
+
+`members`, `alerts` and `reconcile` talk to the admin API over HTTP, as any
+coordinator's laptop would: the API is the only door to a roster, and it
+answers refusals as one sentence in the coordinator's language. `tokens` is
+for the operator, who has AWS credentials: there is deliberately no API route
+that hands out tokens, so these commands write to the roster table directly.
+
+Every sentence comes from `chalicelib.texts`. Every failure ends as one
+sentence on stderr and a non-zero exit code, never as a traceback.
+"""
+
+import contextlib
+import csv
+import io
+import json
+import os
+import sys
+import tomllib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final, TypeVar
+from urllib.parse import quote
+
+import boto3
+import click
+import httpx
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    EndpointConnectionError,
+    NoCredentialsError,
+    NoRegionError,
+)
+from tabulate import tabulate
+
+from chalicelib import config, phones, texts
+from chalicelib.errors import WijkalertError
+from chalicelib.members import ImportRow, read_roster_csv
+from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
+from chalicelib.tokens import CoordinatorTokens, Token
+
+# Help is printed before any option is read, so its language comes from the
+# environment alone (as in `wijkalert.cli`).
+HELP_LANGUAGE: Final = os.environ.get("WIJKALERT_LANG")
+
+URL_VARIABLE: Final = "WIJKALERT_URL"
+TOKEN_VARIABLE: Final = "WIJKALERT_TOKEN"
+# A Lambda behind API Gateway answers within 29 seconds or not at all.
+TIMEOUT_SECONDS: Final = 30.0
+# Small enough that the progress bar moves and no request nears Lambda's time
+# limit, large enough that a street's list is a handful of requests.
+ROWS_PER_REQUEST: Final = 25
+PAGE_SIZE: Final = 100  # the API's largest page
+YES_WORDS: Final = frozenset({"j", "ja", "y", "yes"})
+IMPORT_OUTCOMES: Final = ("added", "updated", "unchanged", "refused")
+
+
+def _help(key: str) -> str:
+    return texts.say(key, HELP_LANGUAGE)
+
+
+class Refusal(click.ClickException):
+    """One sentence for the person at the keyboard; the command ends with 1.
+
+    click prints it without a traceback; `show` drops click's English "Error:"
+    prefix, since the sentence is already complete and in the right language.
+    """
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.message, err=True)
+
+
+class Misconfigured(Refusal):
+    """Something the command was given, or not given, keeps it from starting."""
+
+    exit_code = 2
+
+
+# Where the API is and who is asking.
+
+
+def config_file() -> Path:
+    """`~/.config/wijkalert/config.toml`, or under XDG_CONFIG_HOME when set."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "wijkalert" / "config.toml"
+
+
+@dataclass(frozen=True)
+class Connection:
+    url: str
+    # Kept out of repr so no log or error message can ever show it.
+    token: str = field(repr=False)
+
+
+def connect(url: str | None, token: str | None, lang: str) -> Connection:
+    """Options win over environment variables (click fills those in), which win
+    over the config file."""
+    path = config_file()
+    stored = _read_config(path, lang) if not (url and token) else {}
+    url = url or stored.get("url")
+    token = token or stored.get("token")
+    if not url:
+        raise Misconfigured(texts.say("client.url_missing", lang, path=path))
+    if not token:
+        raise Misconfigured(texts.say("client.token_missing", lang, path=path))
+    if not url.startswith(("http://", "https://")):
+        raise Misconfigured(texts.say("client.url_invalid", lang, url=url))
+    return Connection(url.rstrip("/"), token.strip())
+
+
+def _read_config(path: Path, lang: str) -> dict[str, str]:
+    try:
+        stored = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise Misconfigured(
+            texts.say("client.config_unreadable", lang, path=path, reason=reason)
+        ) from None
+    return {key: str(stored[key]) for key in ("url", "token") if stored.get(key)}
+
+
+class AdminApi:
+    """The admin API as a coordinator's client sees it: JSON in, JSON or one
+    sentence out."""
+
+    def __init__(self, connection: Connection, lang: str) -> None:
+        self._url = connection.url
+        self._lang = lang
+        self._http = httpx.Client(
+            base_url=connection.url,
+            headers={
+                "Authorization": f"Bearer {connection.token}",
+                # API errors come back in the language of the command line.
+                "Accept-Language": lang,
+                "Accept": "application/json",
+            },
+            timeout=TIMEOUT_SECONDS,
+        )
+
+    def __enter__(self) -> "AdminApi":
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._http.close()
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        body: Mapping[str, Any] | None = None,
+        csv_text: str | None = None,
+    ) -> Any:
+        """The API's JSON answer, or a `Refusal` saying what went wrong."""
+        csv_type = {"Content-Type": "text/csv; charset=utf-8"}
+        headers = csv_type if csv_text is not None else None
+        try:
+            response = self._http.request(
+                method,
+                path,
+                params=params,
+                json=body,
+                content=csv_text.encode("utf-8") if csv_text is not None else None,
+                headers=headers,
+            )
+        except httpx.TransportError:
+            raise Refusal(
+                texts.say("client.unreachable", self._lang, url=self._url)
+            ) from None
+        return self._answer(response)
+
+    def pages(
+        self, path: str, key: str, params: dict[str, str], everything: bool
+    ) -> tuple[list[dict[str, Any]], bool]:
+        """Items from the first page, or from all pages; and whether more remain."""
+        params = {**params, "limit": str(PAGE_SIZE)}
+        fetched: list[dict[str, Any]] = []
+        while True:
+            page = self.call("GET", path, params=params)
+            fetched.extend(self.expect(page, key, list))
+            cursor = page.get("next")
+            if not cursor or not everything:
+                return fetched, bool(cursor)
+            params = {**params, "cursor": str(cursor)}
+
+    def _answer(self, response: httpx.Response) -> Any:
+        if response.status_code == 204:
+            return None
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = None
+
+        if response.is_success and answer is not None:
+            return answer
+        if response.status_code == 401:
+            # API Gateway's own answer for a token the authorizer refused.
+            raise Refusal(texts.say("client.unauthorized", self._lang))
+        error = answer.get("error") if isinstance(answer, dict) else None
+        if isinstance(error, dict) and isinstance(error.get("message"), str):
+            raise Refusal(error["message"])
+        raise self.unexpected(response.status_code)
+
+    def unexpected(self, status: int) -> Refusal:
+        return Refusal(
+            texts.say("client.unexpected", self._lang, url=self._url, status=status)
+        )
+
+    def expect(self, answer: Any, key: str, kind: type[Any]) -> Any:
+        """`answer[key]` when it has the shape the API promises."""
+        value = answer.get(key) if isinstance(answer, dict) else None
+        if not isinstance(value, kind):
+            raise self.unexpected(200)
+        return value
+
+
+def member_path(phone: str) -> str:
+    # `+`, spaces and parentheses are how neighbours write numbers; unescaped,
+    # a `+` reads as a space and a space ends the request line.
+    return "/members/" + quote(phone.strip(), safe="")
+
+
+# What the commands print.
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], lang: str) -> str:
+    # numparse off: tabulate would read +31612345601 as a number and drop the +.
+    return tabulate(
+        rows,
+        headers=[texts.say(f"column.{name}", lang) for name in headers],
+        disable_numparse=True,
+        maxcolwidths=60,
+    )
+
+
+def _yes_no(value: object, lang: str) -> str:
+    return texts.say("answer.yes" if value else "answer.no", lang)
+
+
+def _word(prefix: str, value: object, lang: str) -> str:
+    """A role, status or outcome in the reader's language; unknown ones as sent."""
+    key = f"{prefix}.{value}"
+    return texts.say(key, lang) if key in texts.catalogue_keys() else str(value)
+
+
+def _member_row(member: Mapping[str, Any], lang: str) -> list[str]:
+    return [
+        str(member.get("phone", "")),
+        str(member.get("name", "")),
+        str(member.get("street") or ""),
+        _word("role", member.get("role"), lang),
+        _word("status", member.get("status"), lang),
+        _yes_no(member.get("opted_out"), lang),
+        str(member.get("joined", "")),
+    ]
+
+
+MEMBER_COLUMNS: Final = (
+    "phone",
+    "name",
+    "street",
+    "role",
+    "status",
+    "opted_out",
+    "joined",
+)
+
+
+def _echo_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+# Shared options.
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _connection(command: F) -> F:
+    """--url and --token; click reads WIJKALERT_URL/WIJKALERT_TOKEN for them."""
+    command = click.option(
+        "--token", envvar=TOKEN_VARIABLE, show_envvar=True, help=_help("cli.help.token")
+    )(command)
+    return click.option(
+        "--url", envvar=URL_VARIABLE, show_envvar=True, help=_help("cli.help.url")
+    )(command)
+
+
+_as_json = click.option("--json", "as_json", is_flag=True, help=_help("cli.help.json"))
+_everything = click.option(
+    "--all", "everything", is_flag=True, help=_help("cli.help.all")
+)
+
+
+def _api(url: str | None, token: str | None, lang: str) -> AdminApi:
+    return AdminApi(connect(url, token, lang), lang)
+
+
+# members
+
+
+@click.group(help=_help("cli.help.members"))
+def members() -> None:
+    pass
+
+
+@members.command("list", help=_help("cli.help.members_list"))
+@click.option("--status", help=_help("cli.help.status"))
+@click.option("--role", help=_help("cli.help.role"))
+@_everything
+@_as_json
+@_connection
+@click.pass_obj
+def list_members(
+    lang: str,
+    status: str | None,
+    role: str | None,
+    everything: bool,
+    as_json: bool,
+    url: str | None,
+    token: str | None,
+) -> None:
+    # Filters go to the API as typed, so a wrong one is refused in the
+    # coordinator's language rather than in click's English.
+    query = {
+        name: value for name, value in (("status", status), ("role", role)) if value
+    }
+    with _api(url, token, lang) as api:
+        found, more = api.pages("/members", "members", query, everything)
+
+    if as_json:
+        _echo_json(found)
+    elif found:
+        click.echo(_table(MEMBER_COLUMNS, [_member_row(m, lang) for m in found], lang))
+    else:
+        click.echo(texts.say("members.none", lang))
+    if more:
+        click.echo(texts.say("members.more", lang), err=True)
+
+
+_name = click.option("--name", help=_help("cli.help.name"))
+_street = click.option("--street", help=_help("cli.help.street"))
+_role = click.option("--role", help=_help("cli.help.role"))
+_status = click.option("--status", help=_help("cli.help.status"))
+_language = click.option("--language", help=_help("cli.help.language"))
+
+
+@members.command("add", help=_help("cli.help.members_add"))
+@click.argument("phone")
+@click.argument("name")
+@_street
+@_role
+@_status
+@_language
+@_as_json
+@_connection
+@click.pass_obj
+def add_member(
+    lang: str,
+    phone: str,
+    name: str,
+    street: str | None,
+    role: str | None,
+    status: str | None,
+    language: str | None,
+    as_json: bool,
+    url: str | None,
+    token: str | None,
+) -> None:
+    details = _given(
+        phone=phone,
+        name=name,
+        street=street,
+        role=role,
+        status=status,
+        language=language,
+    )
+    with _api(url, token, lang) as api:
+        added = api.call("POST", "/members", body=details)
+
+    if as_json:
+        _echo_json(added)
+    else:
+        click.echo(texts.say("members.added", lang, **_who(api, added)))
+
+
+def _given(**fields: str | None) -> dict[str, str]:
+    """The fields that were given: the API leaves every other field as it is."""
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+@members.command("update", help=_help("cli.help.members_update"))
+@click.argument("phone")
+@_name
+@_street
+@_role
+@_status
+@_language
+@_as_json
+@_connection
+@click.pass_obj
+def update_member(
+    lang: str,
+    phone: str,
+    name: str | None,
+    street: str | None,
+    role: str | None,
+    status: str | None,
+    language: str | None,
+    as_json: bool,
+    url: str | None,
+    token: str | None,
+) -> None:
+    changes = _given(
+        name=name, street=street, role=role, status=status, language=language
+    )
+    if not changes:
+        raise Misconfigured(texts.say("members.nothing_to_change", lang))
+    with _api(url, token, lang) as api:
+        updated = api.call("PATCH", member_path(phone), body=changes)
+
+    if as_json:
+        _echo_json(updated)
+    else:
+        click.echo(texts.say("members.updated", lang, **_who(api, updated)))
+
+
+@members.command("remove", help=_help("cli.help.members_remove"))
+@click.argument("phone")
+@click.option("--yes", "confirmed", is_flag=True, help=_help("cli.help.yes"))
+@_connection
+@click.pass_obj
+def remove_member(
+    lang: str, phone: str, confirmed: bool, url: str | None, token: str | None
+) -> None:
+    with _api(url, token, lang) as api:
+        # Looked up first, so the question names the person and an unknown
+        # number is refused before anyone is asked anything.
+        facts = _who(api, api.call("GET", member_path(phone)))
+        question = texts.say("members.confirm_remove", lang, **facts)
+        if not (confirmed or _agrees(question)):
+            raise Refusal(texts.say("members.kept", lang))
+        api.call("DELETE", member_path(facts["phone"]))
+    click.echo(texts.say("members.removed", lang, **facts))
+
+
+def _who(api: AdminApi, member: Any) -> dict[str, str]:
+    """A member's name and number, as the API promises to send them."""
+    return {key: api.expect(member, key, str) for key in ("name", "phone")}
+
+
+def _agrees(question: str) -> bool:
+    """Yes in either language; click.confirm would accept only y/n in English."""
+    try:
+        answer = click.prompt(question, default="", show_default=False)
+    except click.Abort:
+        return False
+    return str(answer).strip().lower() in YES_WORDS
+
+
+@members.command("import", help=_help("cli.help.members_import"))
+@click.argument("file", type=click.Path(path_type=Path))
+@_as_json
+@_connection
+@click.pass_obj
+def import_members(
+    lang: str, file: Path, as_json: bool, url: str | None, token: str | None
+) -> None:
+    rows = _roster_rows(file, lang)
+    with _api(url, token, lang) as api:
+        report = RosterImport(api, lang).run(rows)
+
+    if as_json:
+        _echo_json({"rows": report.rows, "counts": report.counts})
+    else:
+        _show_import(report, lang)
+    if report.counts["refused"]:
+        raise click.exceptions.Exit(1)
+
+
+def _roster_rows(path: Path, lang: str) -> list[ImportRow]:
+    """The file's rows with their own line numbers, read as the API reads them."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = _why(error, lang)
+        raise Refusal(
+            texts.say("sandbox.file_unreadable", lang, path=path, reason=reason)
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on a Dutch Windows saves "CSV (gescheiden door lijstscheidingsteken)"
+        # in cp1252, with semicolons.
+        text = raw.decode("cp1252", errors="replace")
+    try:
+        rows = read_roster_csv(text)
+    except WijkalertError as error:
+        raise Refusal(f"{path}: {error.sentence(lang)}") from None
+    if not rows:
+        raise Refusal(texts.say("import.no_rows", lang, path=path))
+    return rows
+
+
+def _why(error: OSError, lang: str) -> str:
+    if isinstance(error, FileNotFoundError):
+        return texts.say("sandbox.no_such_file", lang)
+    if isinstance(error, IsADirectoryError):
+        return texts.say("sandbox.is_directory", lang)
+    if isinstance(error, PermissionError):
+        return texts.say("sandbox.no_permission", lang)
+    return error.strerror or str(error)
+
+
+@dataclass
+class ImportReport:
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(IMPORT_OUTCOMES, 0)
+    )
+
+
+class RosterImport:
+    """Sends a roster file in chunks and puts the answers back in file order.
+
+    Each chunk is a CSV of its own, header first, so the API numbers its lines
+    from the chunk's start; every answer is mapped back to the line of the
+    file the coordinator has open.
+    """
+
+    def __init__(self, api: AdminApi, lang: str) -> None:
+        self._api = api
+        self._lang = lang
+
+    def run(self, rows: Sequence[ImportRow]) -> ImportReport:
+        report = ImportReport()
+        size = max(1, ROWS_PER_REQUEST)
+        progress = click.progressbar(
+            length=len(rows),
+            label=texts.say("import.progress", self._lang),
+            file=sys.stderr,
+        )
+        with progress:
+            for start in range(0, len(rows), size):
+                chunk = rows[start : start + size]
+                try:
+                    self._send(chunk, report)
+                except Refusal as refusal:
+                    raise self._interrupted(refusal, rows, start) from None
+                progress.update(len(chunk))
+        return report
+
+    def _send(self, chunk: Sequence[ImportRow], report: ImportReport) -> None:
+        csv_text, file_line = chunk_csv(chunk)
+        answer = self._api.call("POST", "/members/import", csv_text=csv_text)
+        answered = self._api.expect(answer, "rows", list)
+        for row in answered:
+            line = file_line.get(row.get("line"), row.get("line"))
+            report.rows.append({**row, "line": line})
+            outcome = str(row.get("outcome"))
+            report.counts[outcome] = report.counts.get(outcome, 0) + 1
+
+    def _interrupted(
+        self, refusal: Refusal, rows: Sequence[ImportRow], start: int
+    ) -> Refusal:
+        if start == 0:
+            return refusal
+        done = texts.say("import.interrupted", self._lang, line=rows[start - 1].line)
+        return type(refusal)(f"{refusal.message} {done}")
+
+
+def chunk_csv(rows: Sequence[ImportRow]) -> tuple[str, dict[int, int]]:
+    """Rows as a CSV of their own, and which file line each of its lines is.
+
+    The API reports the line its CSV reader had reached after a row; counting
+    newlines as the rows are written gives the same number, also for a quoted
+    street that spans two lines.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(("phone", "name", "street", "role"))
+    file_line: dict[int, int] = {}
+    for row in rows:
+        writer.writerow((row.phone, row.name, row.street or "", row.role or ""))
+        file_line[buffer.getvalue().count("\n")] = row.line
+    return buffer.getvalue(), file_line
+
+
+def _show_import(report: ImportReport, lang: str) -> None:
+    table = [
+        [
+            str(row.get("line", "")),
+            str(row.get("phone", "")),
+            _word("import.outcome", row.get("outcome"), lang),
+            str(row.get("reason") or ""),
+        ]
+        for row in report.rows
+    ]
+    click.echo(_table(("line", "phone", "outcome", "reason"), table, lang))
+    click.echo()
+    click.echo(texts.say("import.summary", lang, **report.counts))
+
+
+# alerts and reconcile
+
+
+@click.group(help=_help("cli.help.alerts"))
+def alerts() -> None:
+    pass
+
+
+@alerts.command("list", help=_help("cli.help.alerts_list"))
+@click.option("--from", "since", help=_help("cli.help.from"))
+@click.option("--to", "until", help=_help("cli.help.to"))
+@_everything
+@_as_json
+@_connection
+@click.pass_obj
+def list_alerts(
+    lang: str,
+    since: str | None,
+    until: str | None,
+    everything: bool,
+    as_json: bool,
+    url: str | None,
+    token: str | None,
+) -> None:
+    # Dates go to the API as typed; it refuses a wrong one in the right language.
+    query = {name: value for name, value in (("from", since), ("to", until)) if value}
+    with _api(url, token, lang) as api:
+        found, more = api.pages("/alerts", "alerts", query, everything)
+
+    if as_json:
+        _echo_json(found)
+    elif found:
+        rows = [
+            [
+                str(alert.get("received_at", "")),
+                str(alert.get("sender", "")),
+                str(alert.get("parts", "")),
+                str(alert.get("body", "")),
+            ]
+            for alert in found
+        ]
+        click.echo(_table(("received_at", "sender", "parts", "body"), rows, lang))
+    else:
+        click.echo(texts.say("alerts.none", lang))
+    if more:
+        click.echo(texts.say("alerts.more", lang), err=True)
+
+
+@click.command(help=_help("cli.help.reconcile"))
+@_as_json
+@_connection
+@click.pass_obj
+def reconcile(lang: str, as_json: bool, url: str | None, token: str | None) -> None:
+    with _api(url, token, lang) as api:
+        report = api.call("POST", "/reconcile")
+        subscribed = api.expect(report, "subscribed", list)
+        unsubscribed = api.expect(report, "unsubscribed", list)
+
+    if as_json:
+        _echo_json(report)
+        return
+    if subscribed:
+        click.echo(
+            texts.say("reconcile.subscribed", lang, phones=", ".join(subscribed))
+        )
+    if unsubscribed:
+        click.echo(
+            texts.say("reconcile.unsubscribed", lang, phones=", ".join(unsubscribed))
+        )
+    if not (subscribed or unsubscribed):
+        click.echo(texts.say("reconcile.nothing", lang))
+
+
+# tokens: the operator's, straight on AWS.
+
+
+def chalice_config() -> Path | None:
+    """.chalice/config.json in the current folder, else in this source tree."""
+    for folder in (Path.cwd(), Path(__file__).resolve().parent.parent):
+        candidate = folder / ".chalice" / "config.json"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def roster_table_name(stage: str, lang: str) -> str:
+    """The stage's roster table, as chalice would set it for the function."""
+    path = chalice_config()
+    if path is None:
+        raise Misconfigured(texts.say("tokens.chalice_config_missing", lang))
+    settings = json.loads(path.read_text(encoding="utf-8"))
+    shared = settings.get("environment_variables", {})
+    stages = settings.get("stages", {})
+    environment = {**shared, **stages.get(stage, {}).get("environment_variables", {})}
+    name = environment.get(config.ROSTER_TABLE)
+    if stage not in stages or not name:
+        raise Misconfigured(
+            texts.say(
+                "tokens.stage_unknown",
+                lang,
+                stage=stage,
+                path=path,
+                choices=", ".join(sorted(stages)),
+            )
+        )
+    return str(name)
+
+
+@dataclass(frozen=True)
+class TokenDesk:
+    """The roster table and the directory, opened for one operator command."""
+
+    table_name: str
+    tokens: CoordinatorTokens
+    directory: NeighbourhoodDirectory
+    lang: str
+
+    @classmethod
+    def open(cls, stage: str, endpoint: str | None, lang: str) -> "TokenDesk":
+        name = roster_table_name(stage, lang)
+        with aws_refusals(name, lang):
+            table = boto3.resource("dynamodb", endpoint_url=endpoint).Table(name)
+            sns = boto3.client("sns", endpoint_url=endpoint)
+        return cls(
+            name, CoordinatorTokens(table), NeighbourhoodDirectory(table, sns), lang
+        )
+
+    def neighbourhood(self, neighbourhood_id: str) -> Neighbourhood:
+        with aws_refusals(self.table_name, self.lang):
+            found = self.directory.get(neighbourhood_id)
+        if found is None:
+            raise Refusal(
+                texts.say("neighbourhood.not_found", self.lang, value=neighbourhood_id)
+            )
+        return found
+
+
+@contextlib.contextmanager
+def aws_refusals(table: str, lang: str) -> Iterator[None]:
+    """AWS's failures as one sentence each; wijkalert's own refusals likewise."""
+    try:
+        yield
+    except WijkalertError as error:
+        raise Refusal(error.sentence(lang)) from None
+    except NoCredentialsError:
+        raise Refusal(texts.say("aws.no_credentials", lang)) from None
+    except NoRegionError:
+        raise Refusal(texts.say("aws.no_region", lang)) from None
+    except EndpointConnectionError as error:
+        url = error.kwargs.get("endpoint_url", "")
+        raise Refusal(texts.say("aws.unreachable", lang, url=url)) from None
+    except ClientError as error:
+        code = error.response.get("Error", {}).get("Code", "")
+        if code == "ResourceNotFoundException":
+            raise Refusal(texts.say("aws.table_missing", lang, table=table)) from None
+        raise Refusal(texts.say("aws.refused", lang, reason=error)) from None
+    except BotoCoreError as error:
+        raise Refusal(texts.say("aws.refused", lang, reason=error)) from None
+
+
+@click.group(help=_help("cli.help.tokens"))
+def tokens() -> None:
+    pass
+
+
+def _aws(command: F) -> F:
+    command = click.option(
+        "--aws-endpoint",
+        "endpoint",
+        envvar="AWS_ENDPOINT_URL",
+        help=_help("cli.help.aws_endpoint"),
+    )(command)
+    command = click.option(
+        "--stage", default="dev", show_default=True, help=_help("cli.help.stage")
+    )(command)
+    return click.option(
+        "--neighbourhood",
+        "neighbourhood_id",
+        required=True,
+        help=_help("cli.help.neighbourhood"),
+    )(command)
+
+
+@tokens.command("create", help=_help("cli.help.tokens_create"))
+@_aws
+@click.option("--coordinator", required=True, help=_help("cli.help.coordinator"))
+@click.option("--label", default="", help=_help("cli.help.label"))
+@click.pass_obj
+def create_token(
+    lang: str,
+    neighbourhood_id: str,
+    stage: str,
+    endpoint: str | None,
+    coordinator: str,
+    label: str,
+) -> None:
+    desk = TokenDesk.open(stage, endpoint, lang)
+    neighbourhood = desk.neighbourhood(neighbourhood_id)
+    with aws_refusals(desk.table_name, lang):
+        token, secret = desk.tokens.create(neighbourhood, coordinator, label)
+
+    click.echo(
+        texts.say(
+            "tokens.created",
+            lang,
+            token_id=token.token_id,
+            coordinator=token.coordinator,
+            neighbourhood=neighbourhood.name,
+        ),
+        err=True,
+    )
+    # The secret alone on stdout, so `... | pass insert` takes nothing else.
+    click.echo(secret)
+
+
+@tokens.command("list", help=_help("cli.help.tokens_list"))
+@_aws
+@_as_json
+@click.pass_obj
+def list_tokens(
+    lang: str, neighbourhood_id: str, stage: str, endpoint: str | None, as_json: bool
+) -> None:
+    desk = TokenDesk.open(stage, endpoint, lang)
+    neighbourhood = desk.neighbourhood(neighbourhood_id)
+    with aws_refusals(desk.table_name, lang):
+        found = sorted(desk.tokens.tokens(neighbourhood), key=lambda t: t.created)
+
+    shown = [_token_view(token) for token in found]
+    if as_json:
+        _echo_json(shown)
+    elif shown:
+        columns = ("token_id", "coordinator", "label", "created", "revoked")
+        rows = [[view[name] or "" for name in columns] for view in shown]
+        click.echo(_table(columns, rows, lang))
+    else:
+        click.echo(texts.say("tokens.none", lang, neighbourhood=neighbourhood.name))
+
+
+def _token_view(token: Token) -> dict[str, str | None]:
+    """What an operator may see of a token: never the secret or its hash."""
+    return {
+        "token_id": token.token_id,
+        "coordinator": phones.mask(token.coordinator),
+        "label": token.label,
+        "created": token.created,
+        "revoked": token.revoked,
+    }
+
+
+@tokens.command("revoke", help=_help("cli.help.tokens_revoke"))
+@_aws
+@click.argument("token_id")
+@click.pass_obj
+def revoke_token(
+    lang: str, neighbourhood_id: str, stage: str, endpoint: str | None, token_id: str
+) -> None:
+    desk = TokenDesk.open(stage, endpoint, lang)
+    neighbourhood = desk.neighbourhood(neighbourhood_id)
+    with aws_refusals(desk.table_name, lang):
+        revoked = desk.tokens.revoke(neighbourhood, token_id)
+    click.echo(texts.say("tokens.revoked", lang, token_id=revoked.token_id))
