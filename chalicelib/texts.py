@@ -621,6 +621,25 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "AWS did not carry out the command: {reason}",
     },
     # The coordinators' commands (wijkalert/coordinator.py): help texts first.
+    "cli.help.members_approve": {
+        "nl": "Keur de aanmelding van een buur goed; die krijgt een welkomst-sms.",
+        "en": "Approve a neighbour's request to join; they get a welcome SMS.",
+    },
+    "cli.help.members_refuse": {
+        "nl": "Keur de aanmelding van een buur af; die krijgt een sms en het nummer "
+        "wordt vergeten.",
+        "en": "Refuse a neighbour's request to join; they get an SMS and the number "
+        "is forgotten.",
+    },
+    "members.approved": {
+        "nl": "{name} ({phone}) doet nu mee en heeft een welkomst-sms gekregen.",
+        "en": "{name} ({phone}) is now in and was sent a welcome SMS.",
+    },
+    "members.refused": {
+        "nl": "De aanmelding van {name} ({phone}) is afgekeurd; die heeft een sms "
+        "gekregen.",
+        "en": "The request of {name} ({phone}) was refused; they were sent an SMS.",
+    },
     "cli.help.members": {
         "nl": "Beheer de ledenlijst van je buurt via de beheer-API.",
         "en": "Manage your neighbourhood's roster through the admin API.",

@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 
 import app
 from chalicelib.neighbourhoods import Neighbourhood
-from tests.conftest import MOLENWIJK_PHONES, Phones, load_event
+from tests.conftest import MOLENWIJK_PHONES, Phones, load_event, with_message
 from wijkalert import coordinator
 from wijkalert.cli import main
 from wijkalert.sandbox import Sandbox, api_gateway
@@ -201,7 +201,9 @@ def test_a_wrong_filter_is_refused_in_one_sentence(jan: Coordinator) -> None:
     result = jan.run("members", "list", "--status", "weg")
 
     assert result.exit_code == 1
-    assert result.stderr == ("Status 'weg' bestaat niet; kies uit: active, inactive.\n")
+    assert result.stderr == (
+        "Status 'weg' bestaat niet; kies uit: active, inactive, opted_out, pending.\n"
+    )
     assert result.stdout == ""
 
 
@@ -665,3 +667,31 @@ def test_a_stage_whose_table_does_not_exist_is_named(
     assert result.stderr.startswith(
         "Tabel wijkalert-prod-roster bestaat niet in dit AWS-account"
     )
+
+
+def test_a_join_request_is_approved_from_the_command_line(
+    jan: Coordinator, phones: Phones, sandbox: Sandbox
+) -> None:
+    phones.deliver(
+        with_message(
+            "inbound-unknown-sender.json",
+            originationNumber="+31612345610",
+            messageBody="AANMELDEN Anna, Lindelaan 1",
+        )
+    )
+    sandbox.ledger.take()
+
+    result = jan.run("members", "approve", "06-12345610")
+
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Anna (+31612345610) doet nu mee en heeft een welkomst-sms gekregen.\n"
+    )
+    assert [d.to for d in sandbox.ledger.take()] == ["+31612345610"]
+
+
+def test_refusing_someone_who_did_not_ask_gets_one_sentence(jan: Coordinator) -> None:
+    result = jan.run("members", "refuse", "06-12345602")
+
+    assert result.exit_code == 1
+    assert result.stderr == "+31612345602 heeft niet gevraagd om mee te doen.\n"

@@ -454,6 +454,27 @@ def remove_member(
     click.echo(texts.say("members.removed", lang, **facts))
 
 
+@members.command("approve", help=_help("cli.help.members_approve"))
+@click.argument("phone")
+@_connection
+@click.pass_obj
+def approve_member(lang: str, phone: str, url: str | None, token: str | None) -> None:
+    with _api(url, token, lang) as api:
+        facts = _who(api, api.call("POST", member_path(phone) + "/approve"))
+    click.echo(texts.say("members.approved", lang, **facts))
+
+
+@members.command("refuse", help=_help("cli.help.members_refuse"))
+@click.argument("phone")
+@_connection
+@click.pass_obj
+def refuse_member(lang: str, phone: str, url: str | None, token: str | None) -> None:
+    with _api(url, token, lang) as api:
+        facts = _who(api, api.call("GET", member_path(phone)))
+        api.call("POST", member_path(facts["phone"]) + "/refuse")
+    click.echo(texts.say("members.refused", lang, **facts))
+
+
 def _who(api: AdminApi, member: Any) -> dict[str, str]:
     """A member's name and number, as the API promises to send them."""
     return {key: api.expect(member, key, str) for key in ("name", "phone")}
