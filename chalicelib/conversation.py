@@ -13,8 +13,9 @@ gets the same SMS twice.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, cast
 
 import phonenumbers
@@ -44,6 +45,7 @@ STRANGER_PREFIX: Final = "STRANGER#"
 HINT_INTERVAL: Final = timedelta(days=30)
 ALLOWED_COUNTRIES: Final = ("NL",)
 COMMIT_TRIES: Final = 3
+BUDGET_WARNING: Final = Decimal("0.8")
 
 
 @dataclass(frozen=True)
@@ -104,14 +106,20 @@ class NeighbourhoodRecords:
         """
         pk = partition_of(neighbourhood.id)
         for _ in range(COMMIT_TRIES):
+            # An update, not a put: the member count beside it is the roster's.
             items: list[dict[str, Any]] = [
                 {
-                    "Put": {
+                    "Update": {
                         "TableName": self._roster_table,
-                        "Item": change(activity).to_item(pk),
+                        "Key": {"pk": pk, "sk": ACTIVITY},
+                        "UpdateExpression": "SET memory = :memory, version = :next",
                         "ConditionExpression": "attribute_not_exists(version) "
                         "OR version = :seen",
-                        "ExpressionAttributeValues": {":seen": activity.version},
+                        "ExpressionAttributeValues": {
+                            ":memory": change(activity).memory(),
+                            ":next": activity.version + 1,
+                            ":seen": activity.version,
+                        },
                     }
                 }
             ]
@@ -200,8 +208,17 @@ class Conversation:
     records: NeighbourhoodRecords
     broadcaster: Broadcaster
     limits: Limits
+    # SMS parts sent while answering this text, by kind, not yet recorded.
+    _spending: list[tuple[str, int]] = field(default_factory=list)
 
     def respond(self) -> Outcome:
+        outcome = self._respond()
+        if self._spending:
+            # SMS sent on a path that recorded nothing else: count them now.
+            self._commit(self.recall.activity.pruned(self.now), lambda now: now)
+        return outcome
+
+    def _respond(self) -> Outcome:
         member = self.recall.member
         intent = keywords.read(self.inbound.body)
         if member is None or member.status == "pending":
@@ -235,14 +252,26 @@ class Conversation:
         if reason:
             return self._suppress(member, reason)
 
-        text = sms.compose_broadcast(
+        written = sms.compose_broadcast(
             self.neighbourhood.name,
             member.name,
             self.inbound.body,
             self.neighbourhood.language,
         )
-        message_id = self._broadcast(text)
+        text = self._cheapest(written)
         size = sms.measure(text)
+        cost = self._cost(size.parts * activity.active_members)
+        spent = activity.spent(self.month)
+        if spent + cost > self.neighbourhood.monthly_budget:
+            return self._suppress(member, "budget")
+
+        message_id = self._broadcast(
+            text, "alert", size.parts * activity.active_members
+        )
+        if text != written and sms.count_parts(written) > self.neighbourhood.max_parts:
+            self._send_quietly(member.phone, "sms.shortened", language=member.language)
+        warn = self._budget_warning(activity, spent + cost)
+
         alert = self._alert_item(member, text, size.parts, "broadcast")
         opened = OpenAlert(
             alert["alert_id"],
@@ -258,12 +287,12 @@ class Conversation:
             alert["alert_id"],
             message_id,
         )
-        self.records.commit(
-            self.neighbourhood,
-            activity,
-            lambda now: now.pruned(self.now).with_broadcast(broadcast, opened),
-            alert,
-        )
+
+        def change(now: Activity) -> Activity:
+            changed = now.pruned(self.now).with_broadcast(broadcast, opened)
+            return replace(changed, budget_warned=self.month) if warn else changed
+
+        self._commit(activity, change, alert)
         logger.info(
             "alert broadcast",
             alert_id=alert["alert_id"],
@@ -273,6 +302,27 @@ class Conversation:
         )
         count("AlertsBroadcast")
         return self._outcome("broadcast", alert_id=alert["alert_id"], parts=size.parts)
+
+    def _cheapest(self, text: str) -> str:
+        """The same words in as few SMS parts as they allow, within the cap."""
+        if self.neighbourhood.smart_encoding:
+            text = sms.smart_encode(text)
+        return sms.shorten(text, self.neighbourhood.max_parts)
+
+    def _budget_warning(self, activity: Activity, total: Decimal) -> bool:
+        """Warn the coordinators once a month when 80% of the budget is spent."""
+        budget = self.neighbourhood.monthly_budget
+        if total < budget * BUDGET_WARNING or activity.budget_warned == self.month:
+            return False
+        for coordinator in self.roster.members(status="active", role="coordinator"):
+            self._send_quietly(
+                coordinator.phone,
+                "sms.budget_warning",
+                language=coordinator.language,
+                spent=_euros(total),
+                budget=_euros(budget),
+            )
+        return True
 
     def _acknowledge(self, member: Member, intent: keywords.Intent) -> Outcome:
         activity = self.recall.activity.pruned(self.now)
@@ -313,7 +363,7 @@ class Conversation:
 
         outcome = intent.rest
         key = "sms.closed_with_outcome" if outcome else "sms.closed"
-        self._broadcast(
+        closing = self._cheapest(
             texts.say(
                 key,
                 self.neighbourhood.language,
@@ -321,14 +371,14 @@ class Conversation:
                 outcome=outcome,
             )
         )
+        reach = sms.count_parts(closing) * activity.active_members
+        self._broadcast(closing, "closing", reach)
         self._record_quietly(
             lambda: self.records.record_closing(
                 opened, self.neighbourhood, member, self.inbound.received_at, outcome
             )
         )
-        self.records.commit(
-            self.neighbourhood, activity, lambda now: now.without_alert(opened.alert_id)
-        )
+        self._commit(activity, lambda now: now.without_alert(opened.alert_id))
         count("AlertsClosed")
         return self._outcome("closed", alert_id=opened.alert_id)
 
@@ -432,9 +482,11 @@ class Conversation:
         tell_sender = notify and activity.may_notify(
             member.phone, self.now, self.limits
         )
-        tell_coordinators = reason in ("member_rate", "neighbourhood_rate") and (
-            activity.first_trip(reason, self.now, self.limits)
-        )
+        tell_coordinators = reason in (
+            "member_rate",
+            "neighbourhood_rate",
+            "budget",
+        ) and (activity.first_trip(reason, self.now, self.limits))
 
         def change(now: Activity) -> Activity:
             changed = now.pruned(self.now)
@@ -444,7 +496,6 @@ class Conversation:
                 changed = changed.with_trip(reason, self.now)
             return changed
 
-        self.records.commit(self.neighbourhood, activity, change, alert)
         if tell_sender:
             self._send_quietly(
                 member.phone,
@@ -461,6 +512,7 @@ class Conversation:
                     language=coordinator.language,
                     **self._limit_facts(),
                 )
+        self._commit(activity, change, alert)
         logger.info("text held back", reason=reason, sender=phones.mask(member.phone))
         count("TextsHeldBack")
         return self._outcome("held_back", reason=reason)
@@ -472,17 +524,16 @@ class Conversation:
         if not activity.may_notify(member.phone, self.now, self.limits):
             return
         self._send(member.phone, key, language=member.language, **facts)
-        self.records.commit(
-            self.neighbourhood,
+        self._commit(
             activity,
             lambda now: now.pruned(self.now).with_notice(member.phone, self.now),
         )
 
     # Sending.
 
-    def _broadcast(self, text: str) -> str:
+    def _broadcast(self, text: str, kind: str, parts: int) -> str:
         try:
-            return self.broadcaster.broadcast(self.neighbourhood, text)
+            message_id = self.broadcaster.broadcast(self.neighbourhood, text)
         except BroadcastFailed:
             # Raised on purpose: nothing was sent, so Lambda's retry is safe.
             logger.exception(
@@ -490,12 +541,18 @@ class Conversation:
             )
             count("BroadcastFailures")
             raise
+        self._spending.append((kind, parts))
+        return message_id
 
     def _send(
         self, phone: str, key: str, *, language: str | None = None, **facts: Any
     ) -> None:
-        text = texts.say(key, language, neighbourhood=self.neighbourhood.name, **facts)
+        text = self._cheapest(
+            texts.say(key, language, neighbourhood=self.neighbourhood.name, **facts)
+        )
         self.broadcaster.send(self.neighbourhood, phone, text)
+        kind = "acknowledgement" if key == "sms.acknowledged" else "reply"
+        self._spending.append((kind, sms.count_parts(text)))
         count("RepliesSent")
 
     def _send_quietly(self, phone: str, key: str, **facts: Any) -> None:
@@ -510,6 +567,32 @@ class Conversation:
             write()
         except (ClientError, BotoCoreError):
             logger.exception("record not written after sending")
+
+    def _commit(
+        self,
+        activity: Activity,
+        change: Callable[[Activity], Activity],
+        alert: dict[str, Any] | None = None,
+    ) -> None:
+        """Record the activity change together with every SMS part sent so far."""
+        spending, self._spending = self._spending, []
+
+        def counted(now: Activity) -> Activity:
+            changed = change(now)
+            for kind, parts in spending:
+                changed = changed.with_spending(
+                    self.month, kind, parts, self._cost(parts)
+                )
+            return changed
+
+        self.records.commit(self.neighbourhood, activity, counted, alert)
+
+    def _cost(self, parts: int) -> Decimal:
+        return parts * self.neighbourhood.price_per_part
+
+    @property
+    def month(self) -> str:
+        return self.now.strftime("%Y-%m")
 
     # Shaping.
 
@@ -562,6 +645,10 @@ class Conversation:
     def _language_of(self, phone: str) -> str:
         member = self.roster.get(phone)
         return member.language if member else self.neighbourhood.language
+
+
+def _euros(amount: Decimal) -> str:
+    return f"{amount.quantize(Decimal('0.01'))}"
 
 
 def moment(received_at: str) -> datetime:

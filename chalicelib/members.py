@@ -35,6 +35,7 @@ from chalicelib.errors import (
     WijkalertError,
 )
 from chalicelib.neighbourhoods import Neighbourhood, partition_of
+from chalicelib.protection import ACTIVITY
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
@@ -312,9 +313,11 @@ class Roster:
 
         if wanted.is_active and not current.is_active:
             wanted = replace(wanted, subscription_arn=self._subscribe(wanted))
+            self._count_active(+1)
         elif current.is_active and not wanted.is_active:
             self._unsubscribe(current)
             wanted = replace(wanted, subscription_arn=None)
+            self._count_active(-1)
         return self._store(wanted)
 
     def remove(self, phone: str) -> Member:
@@ -322,6 +325,8 @@ class Roster:
         member = self.require(phone)
         self._unsubscribe(member)
         self._table.delete_item(Key=self._key(member.phone))
+        if member.is_active:
+            self._count_active(-1)
         return member
 
     def members(
@@ -421,6 +426,7 @@ class Roster:
             if phone not in active:
                 self._sns.unsubscribe(SubscriptionArn=arn)
                 report.unsubscribed.append(phone)
+        self._count_active(len(active), exactly=True)
         return report
 
     def _subscriptions(self) -> dict[str, str]:
@@ -437,6 +443,17 @@ class Roster:
         if value is None:
             return self.neighbourhood.language
         return cast(texts.Language, _choice(value, texts.LANGUAGES, "language"))
+
+    def _count_active(self, delta: int, *, exactly: bool = False) -> None:
+        """Keep the neighbourhood's count of active members, which every
+        broadcast's cost is multiplied by, without counting the roster then."""
+        self._table.update_item(
+            Key={"pk": partition_of(self.neighbourhood.id), "sk": ACTIVITY},
+            UpdateExpression=(
+                "SET active_members = :n" if exactly else "ADD active_members :n"
+            ),
+            ExpressionAttributeValues={":n": delta},
+        )
 
     def _key(self, phone: str) -> dict[str, str]:
         return {"pk": partition_of(self.neighbourhood.id), "sk": MEMBER_PREFIX + phone}

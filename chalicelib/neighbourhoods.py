@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
@@ -34,6 +35,13 @@ def partition_of(neighbourhood_id: str) -> str:
     return f"NBH#{neighbourhood_id}"
 
 
+# What an SMS part costs a Dutch neighbourhood: an assumption to check
+# against the AWS price list for the Netherlands, and a setting to correct.
+DEFAULT_PRICE_PER_PART = Decimal("0.09")
+DEFAULT_MONTHLY_BUDGET = Decimal("25.00")
+DEFAULT_MAX_PARTS = 3
+
+
 @dataclass(frozen=True)
 class Neighbourhood:
     id: str
@@ -41,6 +49,11 @@ class Neighbourhood:
     long_code: str
     members_topic_arn: str
     language: texts.Language = texts.DEFAULT_LANGUAGE
+    # What the residents agreed to spend, in euros, and how.
+    monthly_budget: Decimal = DEFAULT_MONTHLY_BUDGET
+    price_per_part: Decimal = DEFAULT_PRICE_PER_PART
+    max_parts: int = DEFAULT_MAX_PARTS
+    smart_encoding: bool = True
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> "Neighbourhood":
@@ -50,6 +63,14 @@ class Neighbourhood:
             long_code=str(item["long_code"]),
             members_topic_arn=str(item["members_topic_arn"]),
             language=texts.language_or_default(str(item.get("language"))),
+            monthly_budget=Decimal(
+                str(item.get("monthly_budget", DEFAULT_MONTHLY_BUDGET))
+            ),
+            price_per_part=Decimal(
+                str(item.get("price_per_part", DEFAULT_PRICE_PER_PART))
+            ),
+            max_parts=int(item.get("max_parts", DEFAULT_MAX_PARTS)),
+            smart_encoding=bool(item.get("smart_encoding", True)),
         )
 
     def to_item(self) -> dict[str, Any]:
@@ -61,6 +82,11 @@ class Neighbourhood:
             "long_code": self.long_code,
             "members_topic_arn": self.members_topic_arn,
             "language": self.language,
+            # Money as text: exact, and never a float on the way.
+            "monthly_budget": str(self.monthly_budget),
+            "price_per_part": str(self.price_per_part),
+            "max_parts": self.max_parts,
+            "smart_encoding": self.smart_encoding,
         }
 
 

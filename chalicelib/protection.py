@@ -17,6 +17,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any, Final, Literal
 
 ACTIVITY: Final = "ACTIVITY"
@@ -24,7 +25,12 @@ MEMORY: Final = timedelta(hours=1)
 OPEN_ALERTS_KEPT: Final = 10
 
 Reason = Literal[
-    "duplicate_text", "member_rate", "neighbourhood_rate", "auto_reply", "stale_reply"
+    "duplicate_text",
+    "member_rate",
+    "neighbourhood_rate",
+    "auto_reply",
+    "stale_reply",
+    "budget",
 ]
 
 
@@ -69,6 +75,13 @@ class Activity:
     # Who was last sent an explanation, and when each limit last tripped.
     notices: dict[str, str] = field(default_factory=dict)
     tripped: dict[str, str] = field(default_factory=dict)
+    # SMS parts sent per month and kind, what they cost, and the month the
+    # coordinators were last warned about the budget.
+    parts: dict[str, dict[str, int]] = field(default_factory=dict)
+    costs: dict[str, str] = field(default_factory=dict)
+    budget_warned: str = ""
+    # Kept by the roster, outside the memory, with atomic additions.
+    active_members: int = 0
 
     # Stored as one JSON string: nothing reads parts of it, and one string is
     # the cheapest thing for DynamoDB (and moto) to carry.
@@ -84,21 +97,38 @@ class Activity:
             open_alerts=tuple(OpenAlert(**a) for a in memory.get("open_alerts", [])),
             notices=dict(memory.get("notices", {})),
             tripped=dict(memory.get("tripped", {})),
+            parts=dict(memory.get("parts", {})),
+            costs=dict(memory.get("costs", {})),
+            budget_warned=str(memory.get("budget_warned", "")),
+            active_members=int(item.get("active_members", 0)),
         )
 
-    def to_item(self, pk: str) -> dict[str, Any]:
+    def memory(self) -> str:
+        """Everything but the version and the member count, as one string."""
         memory = {
             "broadcasts": [asdict(b) for b in self.broadcasts],
             "open_alerts": [asdict(a) for a in self.open_alerts],
             "notices": self.notices,
             "tripped": self.tripped,
+            "parts": self.parts,
+            "costs": self.costs,
+            "budget_warned": self.budget_warned,
         }
-        return {
-            "pk": pk,
-            "sk": ACTIVITY,
-            "version": self.version + 1,
-            "memory": json.dumps(memory, separators=(",", ":")),
-        }
+        return json.dumps(memory, separators=(",", ":"))
+
+    def spent(self, month: str) -> Decimal:
+        return Decimal(self.costs.get(month, "0"))
+
+    def with_spending(
+        self, month: str, kind: str, parts: int, cost: Decimal
+    ) -> "Activity":
+        monthly = dict(self.parts.get(month, {}))
+        monthly[kind] = monthly.get(kind, 0) + parts
+        return replace(
+            self,
+            parts={**self.parts, month: monthly},
+            costs={**self.costs, month: str(self.spent(month) + cost)},
+        )
 
     def pruned(self, now: datetime) -> "Activity":
         """Forget what is older than an hour (open alerts stay until closed)."""

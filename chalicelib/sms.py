@@ -12,6 +12,7 @@ character at a time instead of divided.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -90,6 +91,64 @@ _INVISIBLE = re.compile(
 def clean(text: str) -> str:
     """`text` without invisible control characters, trimmed."""
     return _INVISIBLE.sub("", text).strip()
+
+
+# Smart encoding: GSM-7 look-alikes for what phones type without asking
+# (iPhone quotes, dashes, ellipsis, odd spaces) and for accented letters GSM-7
+# lacks. Only letters of the languages neighbours mostly write are
+# simplified; Turkish, Arabic and the like are never touched.
+_LOOK_ALIKES: Final = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4\u0060", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    **dict.fromkeys(
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+        "\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    ),
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", ""),
+    "\u2026": "...",
+    "\u00e7": "\u00c7",  # GSM-7 has only the capital; phones show it fine
+}
+_SIMPLIFIED: Final = frozenset("áâãëïíîóôõúûýÿÁÂÃËÏÍÎÓÔÕÚÛÝÈÊÌÒÙ")
+
+
+def _look_alike(char: str) -> str:
+    if char in _LOOK_ALIKES:
+        return _LOOK_ALIKES[char]
+    if char in _SIMPLIFIED:
+        return unicodedata.normalize("NFD", char)[0]
+    return char
+
+
+def smart_encode(text: str) -> str:
+    """`text` with GSM-7 look-alikes, if that makes all of it GSM-7.
+
+    Otherwise `text` unchanged: a text with an emoji or in another script
+    goes out as UCS-2, as written.
+    """
+    if encoding_of(text) == "GSM-7":
+        return text
+    simplified = "".join(_look_alike(c) for c in text)
+    return simplified if encoding_of(simplified) == "GSM-7" else text
+
+
+def shorten(text: str, max_parts: int) -> str:
+    """`text` cut at a word boundary, with an ellipsis, to fit `max_parts`."""
+    if count_parts(text) <= max_parts:
+        return text
+    ellipsis = "..." if encoding_of(text) == "GSM-7" else "\u2026"
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words).rstrip(" ,.;:-") + ellipsis
+        if count_parts(candidate) <= max_parts:
+            return candidate
+    # One endless word: cut characters instead.
+    cut = text
+    while cut and count_parts(cut + ellipsis) > max_parts:
+        cut = cut[:-1]
+    return cut + ellipsis
 
 
 def compose_broadcast(

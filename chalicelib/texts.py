@@ -318,6 +318,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "het is een automatisch antwoord, en daar wordt nooit op gereageerd",
         "en": "it is an automatic reply, and those are never answered",
     },
+    "story.reason.budget": {
+        "nl": "het sms-budget van deze maand is op",
+        "en": "this month's SMS budget is used up",
+    },
     "story.reason.stale_reply": {
         "nl": "het is een reactie, maar er is geen melding van het afgelopen half uur",
         "en": "it is a reply, but there is no alert from the past half hour",
@@ -451,6 +455,30 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "melding van het afgelopen half uur.",
         "en": "[{neighbourhood}] Your reply was not passed on: there is no alert "
         "from the past half hour.",
+    },
+    "sms.held.budget": {
+        "nl": "[{neighbourhood}] Je bericht is niet verstuurd: het sms-budget van "
+        "de buurt voor deze maand is op. Spoed? Bel 112.",
+        "en": "[{neighbourhood}] Your text was not sent: the neighbourhood's SMS "
+        "budget for this month is used up. Emergency? Call 112.",
+    },
+    "sms.tripped.budget": {
+        "nl": "[{neighbourhood}] Let op: een melding van {name} is niet verstuurd "
+        "omdat het sms-budget van deze maand op is.",
+        "en": "[{neighbourhood}] Note: an alert from {name} was not sent because "
+        "this month's SMS budget is used up.",
+    },
+    "sms.shortened": {
+        "nl": "[{neighbourhood}] Je melding was te lang en is ingekort "
+        "verstuurd. Houd het kort: elke sms kost geld.",
+        "en": "[{neighbourhood}] Your alert was too long and went out shortened. "
+        "Keep it short: every SMS costs money.",
+    },
+    "sms.budget_warning": {
+        "nl": "[{neighbourhood}] Let op: deze maand is EUR {spent} van het "
+        "sms-budget van EUR {budget} gebruikt.",
+        "en": "[{neighbourhood}] Note: EUR {spent} of the EUR {budget} SMS budget "
+        "is used this month.",
     },
     "sms.tripped.member_rate": {
         "nl": "[{neighbourhood}] Let op: {name} stuurde meer dan {member_alerts} "
