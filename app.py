@@ -226,6 +226,12 @@ def list_alerts() -> Any:
     return office().alerts(_neighbourhood(), _query(), _language())
 
 
+@app.route("/costs", methods=["GET"], authorizer=coordinator_token)
+@answered
+def costs() -> Any:
+    return office().costs(_neighbourhood(), _query())
+
+
 @app.route("/reconcile", methods=["POST"], authorizer=coordinator_token)
 @answered
 def reconcile() -> Any:

@@ -9,7 +9,8 @@ anything is written; a refusal names the field and says what is wrong.
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones, texts
@@ -23,8 +24,13 @@ from chalicelib.errors import (
     PayloadTooLarge,
 )
 from chalicelib.members import Member, OptOuts, Roster, read_roster_csv
-from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
+from chalicelib.neighbourhoods import (
+    Neighbourhood,
+    NeighbourhoodDirectory,
+    partition_of,
+)
 from chalicelib.observability import logger
+from chalicelib.protection import ACTIVITY, Activity
 from chalicelib.tokens import CoordinatorTokens, Token
 
 if TYPE_CHECKING:
@@ -98,6 +104,20 @@ def _day(query: Mapping[str, str], name: str) -> str:
         return date.fromisoformat(raw).isoformat()
     except ValueError:
         raise InvalidInput("api.date_invalid", field=name, value=raw) from None
+
+
+def _month(query: Mapping[str, str]) -> str:
+    raw = query.get("month", "").strip()
+    if not raw:
+        return datetime.now(UTC).strftime("%Y-%m")
+    try:
+        return datetime.strptime(raw, "%Y-%m").strftime("%Y-%m")
+    except ValueError:
+        raise InvalidInput("api.month_invalid", field="month", value=raw) from None
+
+
+def _money(amount: Decimal) -> str:
+    return str(amount.quantize(Decimal("0.01")))
 
 
 def _alert_cursor(query: Mapping[str, str]) -> str | None:
@@ -287,6 +307,31 @@ class CoordinatorOffice:
                 line["reason"] = outcome.error.sentence(language)
             report.append(line)
         return {"rows": report, "counts": counts}
+
+    def costs(self, neighbourhood_id: str, query: Mapping[str, str]) -> dict[str, Any]:
+        """A month's SMS: parts sent by kind, their cost, and the budget left."""
+        month = _month(query)
+        neighbourhood = self.neighbourhood(neighbourhood_id)
+        item = self.roster_table.get_item(
+            Key={"pk": partition_of(neighbourhood_id), "sk": ACTIVITY}
+        ).get("Item")
+        activity = Activity.from_item(item)
+        spent = activity.spent(month)
+        active = activity.active_members
+        per_member = spent / active if active else Decimal(0)
+        return {
+            "month": month,
+            "parts": {
+                kind: activity.parts.get(month, {}).get(kind, 0)
+                for kind in ("alert", "closing", "acknowledgement", "reply")
+            },
+            "cost": _money(spent),
+            "budget": _money(neighbourhood.monthly_budget),
+            "left": _money(max(neighbourhood.monthly_budget - spent, Decimal(0))),
+            "price_per_part": str(neighbourhood.price_per_part),
+            "active_members": active,
+            "cost_per_member": _money(per_member),
+        }
 
     def reconcile(self, neighbourhood_id: str) -> dict[str, Any]:
         report = self._roster(neighbourhood_id).reconcile()

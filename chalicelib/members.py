@@ -287,12 +287,12 @@ class Roster:
         if not member.is_active:
             return member
         try:
-            return self._store(
-                replace(member, subscription_arn=self._subscribe(member))
-            )
+            subscribed = replace(member, subscription_arn=self._subscribe(member))
         except SubscriptionFailed:
             self._table.delete_item(Key=self._key(member.phone))
             raise
+        self._count_active(+1)
+        return self._store(subscribed)
 
     def update(self, phone: str, **changes: object) -> Member:
         """Change a member's details; a status change (un)subscribes their phone."""

@@ -110,7 +110,7 @@ _LOOK_ALIKES: Final = {
     "\u2026": "...",
     "\u00e7": "\u00c7",  # GSM-7 has only the capital; phones show it fine
 }
-_SIMPLIFIED: Final = frozenset("áâãëïíîóôõúûýÿÁÂÃËÏÍÎÓÔÕÚÛÝÈÊÌÒÙ")
+_SIMPLIFIED: Final = frozenset("áâãêëïíîóôõúûýÿÁÂÃÊËÏÍÎÓÔÕÚÛÝÈÌÒÙ")
 
 
 def _look_alike(char: str) -> str:

@@ -129,6 +129,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "De begindatum ligt na de einddatum.",
         "en": "The start date is after the end date.",
     },
+    "api.month_invalid": {
+        "nl": "'{value}' is geen maand; schrijf bijvoorbeeld 2026-11.",
+        "en": "'{value}' is not a month; write for example 2026-11.",
+    },
     "api.former_member": {
         "nl": "Oud-lid",
         "en": "Former member",
@@ -649,6 +653,33 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "AWS did not carry out the command: {reason}",
     },
     # The coordinators' commands (wijkalert/coordinator.py): help texts first.
+    "cli.help.costs": {
+        "nl": "Wat de sms'jes van een maand kostten, per soort, en wat er nog over "
+        "is van het budget.",
+        "en": "What a month's SMS cost, by kind, and what is left of the budget.",
+    },
+    "cli.help.month": {
+        "nl": "De maand, zoals 2026-11; standaard deze maand.",
+        "en": "The month, such as 2026-11; this month by default.",
+    },
+    "costs.heading": {
+        "nl": "Sms-kosten van {month}",
+        "en": "SMS costs for {month}",
+    },
+    "costs.kind": {"nl": "soort", "en": "kind"},
+    "costs.parts": {"nl": "sms-delen", "en": "SMS parts"},
+    "costs.kind.alert": {"nl": "meldingen", "en": "alerts"},
+    "costs.kind.closing": {"nl": "afrondingen", "en": "closings"},
+    "costs.kind.acknowledgement": {"nl": "ik-kom-berichten", "en": "acknowledgements"},
+    "costs.kind.reply": {"nl": "antwoorden op sms-woorden", "en": "keyword replies"},
+    "costs.summary": {
+        "nl": "Geschatte kosten: EUR {cost} van een budget van EUR {budget}; nog "
+        "over: EUR {left}. Per actief lid ({active_members}): EUR "
+        "{cost_per_member}. Prijs per sms-deel: EUR {price_per_part}.",
+        "en": "Estimated cost: EUR {cost} of a budget of EUR {budget}; left: "
+        "EUR {left}. Per active member ({active_members}): EUR {cost_per_member}. "
+        "Price per SMS part: EUR {price_per_part}.",
+    },
     "cli.help.members_approve": {
         "nl": "Keur de aanmelding van een buur goed; die krijgt een welkomst-sms.",
         "en": "Approve a neighbour's request to join; they get a welcome SMS.",

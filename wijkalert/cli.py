@@ -18,7 +18,7 @@ from chalicelib import phones, texts
 from chalicelib.alerts import read_inbound
 from chalicelib.errors import InvalidInput, InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import ImportRow, Member, Roster, read_roster_csv
-from wijkalert.coordinator import alerts, members, reconcile, tokens
+from wijkalert.coordinator import alerts, costs, members, reconcile, tokens
 from wijkalert.operator import neighbourhoods
 from wijkalert.sandbox import (
     DEMO_NEIGHBOURHOOD,
@@ -277,5 +277,6 @@ def _fail(sentence: str) -> Any:
 main.add_command(members)
 main.add_command(alerts)
 main.add_command(reconcile)
+main.add_command(costs)
 main.add_command(tokens)
 main.add_command(neighbourhoods)

@@ -705,6 +705,29 @@ def reconcile(lang: str, as_json: bool, url: str | None, token: str | None) -> N
         click.echo(texts.say("reconcile.nothing", lang))
 
 
+@click.command(help=_help("cli.help.costs"))
+@click.option("--month", help=_help("cli.help.month"))
+@_as_json
+@_connection
+@click.pass_obj
+def costs(
+    lang: str, month: str | None, as_json: bool, url: str | None, token: str | None
+) -> None:
+    with _api(url, token, lang) as api:
+        report = api.call("GET", "/costs", params={"month": month} if month else None)
+    if as_json:
+        _echo_json(report)
+        return
+    click.echo(texts.say("costs.heading", lang, month=report["month"]))
+    rows = [
+        [texts.say(f"costs.kind.{kind}", lang), parts]
+        for kind, parts in report["parts"].items()
+    ]
+    headers = [texts.say("costs.kind", lang), texts.say("costs.parts", lang)]
+    click.echo(_table(headers, rows, lang))
+    click.echo(texts.say("costs.summary", lang, **report))
+
+
 # tokens: the operator's, straight on AWS.
 
 

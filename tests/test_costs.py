@@ -1,0 +1,196 @@
+"""Every SMS counts: smart encoding, the parts cap, the budget and the report."""
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+import boto3
+import pytest
+
+from chalicelib import sms
+from chalicelib.neighbourhoods import Neighbourhood
+from tests.conftest import MOLENWIJK_PHONES, Api, Phones
+from tests.test_two_way import AHMED, JAN, SANNE, text
+from wijkalert.sandbox import Sandbox
+
+CURLY = (
+    "Kan iemand even kijken? Er staat al een uur een busje bij nr 12 \u2019s "
+    "avonds laat. Idee\u00ebn?"
+)
+
+
+def settle(sandbox: Sandbox, molenwijk: Neighbourhood, **settings: Any) -> None:
+    """Change the neighbourhood's settings before its first text is handled."""
+    changed = replace(molenwijk, **settings)
+    sandbox.roster_table().put_item(Item=changed.to_item())
+
+
+# Encoding.
+
+
+def test_curly_apostrophe_and_ideeen_cost_one_part_after_smart_encoding() -> None:
+    encoded = sms.smart_encode(CURLY)
+
+    assert sms.count_parts(CURLY) == 2
+    assert sms.measure(CURLY).encoding == "UCS-2"
+    assert encoded == (
+        "Kan iemand even kijken? Er staat al een uur een busje bij nr 12 's "
+        "avonds laat. Ideeen?"
+    )
+    assert sms.count_parts(encoded) == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "sent"),
+    [
+        ("\u201cBivakmuts\u201d \u2013 gezien\u2026", '"Bivakmuts" - gezien...'),
+        ("Caf\u00e9 \u00e0 la cr\u00e8me: \u00fc \u00f6 \u00e4 \u00f1 blijven", None),
+        ("Na\u00efef \u2014 \u00e1\u00ea\u00f3", "Naief - aeo"),
+        ("twee\u00a0spaties\u2009hier", "twee spaties hier"),
+        ("Politie gebeld \U0001f693 \u2013 kom", None),
+        ("\u0627\u0644\u0634\u0631\u0637\u0629 \u2013 \u00eb", None),
+        ("\u015e\u00fcpheli adam kap\u0131da \u2019", None),
+    ],
+)
+def test_smart_encoding_uses_gsm7_look_alikes_or_leaves_the_text_alone(
+    written: str, sent: str | None
+) -> None:
+    assert sms.smart_encode(written) == (written if sent is None else sent)
+
+
+def test_broadcast_goes_out_smart_encoded_in_one_part(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    deliveries = phones.deliver(text(SANNE, CURLY))
+
+    assert {d.body for d in deliveries} == {
+        "[Molenwijk] Sanne: " + sms.smart_encode(CURLY)
+    }
+    assert {d.parts for d in deliveries} == {1}
+
+
+def test_smart_encoding_can_be_turned_off(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    settle(sandbox, molenwijk, smart_encoding=False)
+
+    deliveries = phones.deliver(text(SANNE, CURLY))
+
+    assert {d.body for d in deliveries} == {"[Molenwijk] Sanne: " + CURLY}
+    assert {d.parts for d in deliveries} == {2}
+
+
+def test_a_long_alert_is_cut_at_a_word_and_the_sender_told(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    long_text = " ".join(["Verdachte situatie bij de garages achter blok C"] * 12)
+
+    deliveries = phones.deliver(text(AHMED, long_text))
+
+    broadcast = [d for d in deliveries if d.body.startswith("[Molenwijk] Ahmed:")]
+    assert sorted(d.to for d in broadcast) == MOLENWIJK_PHONES
+    assert {d.parts for d in broadcast} == {3}
+    cut = broadcast[0].body.removeprefix("[Molenwijk] Ahmed: ")
+    assert cut.endswith("...") and long_text.startswith(cut.removesuffix("..."))
+    assert long_text[len(cut) - 3] == " "
+    notices = [d for d in deliveries if d not in broadcast]
+    assert [(d.to, d.body[:40]) for d in notices] == [
+        (AHMED, "[Molenwijk] Je melding was te lang en is")
+    ]
+
+
+# The budget.
+
+
+def test_a_broadcast_ending_exactly_at_the_budget_is_sent(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    # 5 members x 1 part x EUR 0.09 = EUR 0.45 an alert.
+    settle(sandbox, molenwijk, monthly_budget=Decimal("0.90"))
+
+    first = phones.deliver(text(JAN, "Rook bij de garages"))
+    second = phones.deliver(text(AHMED, "Brandweer is gebeld", minute=1))
+
+    assert sorted(d.to for d in first) == MOLENWIJK_PHONES
+    alert = [d.to for d in second if d.body.startswith("[Molenwijk] Ahmed:")]
+    assert sorted(alert) == MOLENWIJK_PHONES
+
+
+def test_one_cent_over_the_budget_is_not_sent_and_is_logged(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    settle(sandbox, molenwijk, monthly_budget=Decimal("0.89"))
+
+    phones.deliver(text(JAN, "Rook bij de garages"))
+    held = phones.deliver(text(AHMED, "Brandweer is gebeld", minute=1))
+
+    assert sorted(d.to for d in held) == [JAN, AHMED]
+    assert {d.body[:45] for d in held if d.to == AHMED} == {
+        "[Molenwijk] Je bericht is niet verstuurd: het"
+    }
+    logged = boto3.resource("dynamodb").Table("wijkalert-dev-alerts").scan()["Items"]
+    assert sorted((i["status"], i.get("reason")) for i in logged) == [
+        ("broadcast", None),
+        ("suppressed", "budget"),
+    ]
+
+
+def test_coordinators_are_warned_once_at_eighty_percent(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    settle(sandbox, molenwijk, monthly_budget=Decimal("1.00"))
+
+    first = phones.deliver(text(SANNE, "Inbraak bij nr 3"))
+    second = phones.deliver(text(AHMED, "Politie is er", minute=5))
+    third = phones.deliver(text(SANNE, "Nog een inbraak bij nr 9", minute=10))
+
+    assert len(first) == 5
+    warnings = [d for d in second if "sms-budget" in d.body]
+    assert [(d.to, d.body) for d in warnings] == [
+        (
+            JAN,
+            "[Molenwijk] Let op: deze maand is EUR 0.90 van het sms-budget van "
+            "EUR 1.00 gebruikt.",
+        )
+    ]
+    assert not any(
+        "sms-budget" in d.body and "Let op: deze maand" in d.body for d in third
+    )
+
+
+# The report.
+
+
+def test_cost_report_counts_every_sms_by_kind(
+    molenwijk: Neighbourhood, phones: Phones, api: Api
+) -> None:
+    phones.deliver(text(JAN, "Man met koevoet bij portiek 12"))
+    phones.deliver(text(AHMED, "Ik kom", minute=1))
+    phones.deliver(text(SANNE, "HULP", minute=2))
+    phones.deliver(text(JAN, "KLAAR politie was er", minute=20))
+
+    report = api.call("GET", "/costs?month=2026-11").json_body
+
+    assert report == {
+        "month": "2026-11",
+        "parts": {"alert": 5, "closing": 5, "acknowledgement": 1, "reply": 1},
+        "cost": "1.08",
+        "budget": "25.00",
+        "left": "23.92",
+        "price_per_part": "0.09",
+        "active_members": 5,
+        "cost_per_member": "0.22",
+    }
+
+
+def test_cost_report_of_a_quiet_month_is_zero(api: Api) -> None:
+    report = api.call("GET", "/costs?month=2026-10").json_body
+
+    assert (report["cost"], report["left"]) == ("0.00", "25.00")
+
+
+def test_cost_report_refuses_a_bad_month(api: Api) -> None:
+    response = api.call("GET", "/costs?month=november")
+
+    assert response.status_code == 400
+    assert response.json_body["error"]["field"] == "month"
