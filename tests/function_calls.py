@@ -1,20 +1,23 @@
 """The AWS calls the deployed functions make, recorded while the test suite runs.
 
-The functions' IAM policy (`.chalice/policy-<stage>.json`) must grant exactly
-these calls, no more: `test_policy` compares the two at the end of the run.
+Each function's IAM policy (`.chalice/policy-<stage>-<function>.json`) must
+grant exactly its calls, no more: `test_policy` compares the two at the end of
+the run.
 
 Each sandbox gets a botocore hook on the default boto3 session, which the app
-builds its clients from. A call counts as the function's when a frame of
-`app.py` is on the stack: only Lambda runs that code, with the function's
-role. Calls the tests, the sandbox or the operator command make themselves run
-with someone else's credentials in AWS, and are left out.
+builds its clients from. A call counts as a function's when one of the entry
+points in `app.py` Chalice deploys as that function is on the stack: only
+Lambda runs that code, with that function's role. Calls the tests, the sandbox
+or the operator command make themselves run with someone else's credentials in
+AWS, and are left out.
 """
 
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from types import FrameType
+from types import CodeType, FrameType
 from typing import Any
 
 import boto3
@@ -25,12 +28,18 @@ import app
 from wijkalert import sandbox
 
 SUITE = "whole_suite"
+# The Lambda function Chalice builds from all the routes; its name in
+# `.chalice/config.json`'s `lambda_functions`.
+API_HANDLER = "api_handler"
+# A call from app.py outside every entry point, which no role would cover.
+UNKNOWN = "(no function)"
 
 
 @dataclass(frozen=True)
 class Call:
-    """One API call as IAM sees it: the action and the resource it acts on."""
+    """One API call as IAM sees it: who made it, the action and its resource."""
 
+    function: str
     action: str
     resource: str
 
@@ -43,25 +52,83 @@ class FunctionCalls:
     whole_suite: bool = True
 
     def record(self, model: Any, params: dict[str, Any], **_: Any) -> None:
-        if not _inside_function():
+        function = _calling_function()
+        if function is None:
             return
-        action = f"{model.service_model.signing_name}:{model.name}"
-        for resource in resources_of(model.service_model.service_name, params):
-            self.calls.add(Call(action, resource))
+        for action, resource in checks_of(model, params):
+            self.calls.add(Call(function, action, resource))
+
+    def of(self, function: str) -> set[Call]:
+        return {call for call in self.calls if call.function == function}
 
 
-def _inside_function() -> bool:
+@cache
+def entry_points() -> dict[CodeType, str]:
+    """The code of each handler in app.py, by the Lambda function that runs it.
+
+    Read from Chalice's own registry, so a new handler is attributed without a
+    change here. A route's view is wrapped (`app.answered`): both the wrapper
+    and the view run in the API's function.
+    """
+    entries: dict[CodeType, str] = {}
+    for name, handler in app.app.handler_map.items():
+        func = getattr(handler, "func", handler)
+        entries[func.__code__] = name
+    for methods in app.app.routes.values():
+        for route in methods.values():
+            view = route.view_function
+            entries[view.__code__] = API_HANDLER
+            wrapped = getattr(view, "__wrapped__", None)
+            if wrapped is not None:
+                entries[wrapped.__code__] = API_HANDLER
+    return entries
+
+
+def _calling_function() -> str | None:
+    """The function whose entry point is on the stack; None outside app.py."""
+    inside_app = False
     frame: FrameType | None = sys._getframe(1)
     while frame is not None:
-        if frame.f_code.co_filename == app.__file__:
-            return True
+        if frame.f_code in entry_points():
+            return entry_points()[frame.f_code]
+        inside_app = inside_app or frame.f_code.co_filename == app.__file__
         frame = frame.f_back
-    return False
+    return UNKNOWN if inside_app else None
 
 
 def arn(service: str, resource: str) -> str:
     """An ARN in the sandbox's region and moto's account."""
     return f"arn:aws:{service}:{sandbox.REGION}:{DEFAULT_ACCOUNT_ID}:{resource}"
+
+
+# IAM has no action for a DynamoDB transaction: it checks each item's own
+# action on that item's table.
+TRANSACTION_ITEMS = {
+    "TransactWriteItems": {
+        "Put": "PutItem",
+        "Update": "UpdateItem",
+        "Delete": "DeleteItem",
+        "ConditionCheck": "ConditionCheckItem",
+    },
+    "TransactGetItems": {"Get": "GetItem"},
+}
+
+
+def checks_of(model: Any, params: dict[str, Any]) -> list[tuple[str, str]]:
+    """(action, resource) for each check IAM makes of one API call."""
+    prefix = model.service_model.signing_name
+    per_item = TRANSACTION_ITEMS.get(model.name) if prefix == "dynamodb" else None
+    if per_item is None:
+        action = f"{prefix}:{model.name}"
+        return [
+            (action, resource)
+            for resource in resources_of(model.service_model.service_name, params)
+        ]
+    return [
+        (f"dynamodb:{per_item[kind]}", arn("dynamodb", f"table/{part['TableName']}"))
+        for item in params["TransactItems"]
+        for kind, part in item.items()
+    ]
 
 
 def resources_of(service: str, params: dict[str, Any]) -> list[str]:

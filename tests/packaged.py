@@ -26,8 +26,12 @@ def _built() -> None:
     subprocess.run(["make", "--silent", "package"], cwd=ROOT, check=True)
 
 
+@cache
 def packaged(stage: str) -> dict[str, Any]:
-    """The merged template of `stage`, as deployed."""
+    """The merged template of `stage`, as deployed.
+
+    Parsed once per run and shared by every test: read it, never change it.
+    """
     _built()
     text = (ROOT / "build" / stage / "sam.yaml").read_text(encoding="utf-8")
     template: dict[str, Any] = yaml.safe_load(text)

@@ -16,8 +16,13 @@ from wijkalert import sandbox
 
 TABLE_SETTINGS = (config.ROSTER_TABLE, config.ALERTS_TABLE, config.IDEMPOTENCY_TABLE)
 # Time to live, by the setting naming the table: the attribute that expires a
-# record. The alert log's is switched on before the code writes it (issue 6).
-EXPIRES = {config.ALERTS_TABLE: "expires_at", config.IDEMPOTENCY_TABLE: "expiration"}
+# record. The roster's expires the hints sent to strangers (the only items that
+# carry it); the alert log's is switched on before the code writes it (issue 6).
+EXPIRES = {
+    config.ROSTER_TABLE: "expires_at",
+    config.ALERTS_TABLE: "expires_at",
+    config.IDEMPOTENCY_TABLE: "expiration",
+}
 
 
 class TableRecorder:
@@ -200,7 +205,8 @@ def test_functions_are_named_for_their_stage_and_keep_failed_texts(
     for name, function in functions(stage).items():
         # The policy grants the log groups /aws/lambda/wijkalert-<stage>-*.
         assert function["FunctionName"].startswith(f"wijkalert-{stage}-"), name
-        if any(event["Type"] == "SNS" for event in function["Events"].values()):
+        events = function.get("Events", {}).values()
+        if any(event["Type"] == "SNS" for event in events):
             on_failure = function["EventInvokeConfig"]["DestinationConfig"]
             assert on_failure["OnFailure"] == {
                 "Type": "SQS",
@@ -241,3 +247,15 @@ def test_lambda_functions_are_alarmed_one_by_one(stage: str) -> None:
     }
 
     assert alarmed == set(functions(stage))
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_every_functions_log_group_is_the_one_it_writes_to(stage: str) -> None:
+    # Chalice names the API function's log group after a resource it renamed;
+    # infra/template.yaml points it back. Retention applies only if it matches.
+    groups = {
+        group["LogGroupName"]
+        for group in resources(stage, "AWS::Logs::LogGroup").values()
+    }
+
+    assert groups == {f"/aws/lambda/${{{name}}}" for name in functions(stage)}
