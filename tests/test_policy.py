@@ -232,28 +232,32 @@ def test_policy_names_only_wijkalerts_own_resources(stage: str, function: str) -
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_only_the_inbound_function_may_send_an_sms_and_never_to_its_own_topics(
+def test_only_the_inbound_function_and_the_api_send_sms_never_to_own_topics(
     stage: str,
 ) -> None:
+    # The inbound function broadcasts and replies; the API tells a neighbour
+    # the outcome of their request to join. The authorizer, which every API
+    # request reaches, and the daily reconcile never send anything.
     senders = {
         function
         for function in FUNCTIONS
         if any(action == "sns:Publish" for _, action, _ in grants(stage, function))
     }
-    (anywhere,) = [
-        statement
-        for statement in load_policy(stage, INBOUND)["Statement"]
-        if statement["Resource"] == "*" and "sns:Publish" in statement["Action"]
-    ]
-    denied = {pattern for _, _, pattern in statements(stage, INBOUND, "Deny")}
 
-    assert senders == {INBOUND}
-    assert anywhere["Action"] == ["sns:Publish"]
-    assert anywhere["Condition"] == IN_THIS_REGION
-    assert denied == {
-        in_sandbox(own_arn("sns", "wijkalert-inbound-sms")),
-        in_sandbox(own_arn("sns", f"wijkalert-{stage}-alarms")),
-    }
+    assert senders == {INBOUND, "api_handler"}
+    for sender in sorted(senders):
+        (anywhere,) = [
+            statement
+            for statement in load_policy(stage, sender)["Statement"]
+            if statement["Resource"] == "*" and "sns:Publish" in statement["Action"]
+        ]
+        denied = {pattern for _, _, pattern in statements(stage, sender, "Deny")}
+        assert anywhere["Action"] == ["sns:Publish"]
+        assert anywhere["Condition"] == IN_THIS_REGION
+        assert denied == {
+            in_sandbox(own_arn("sns", "wijkalert-inbound-sms")),
+            in_sandbox(own_arn("sns", f"wijkalert-{stage}-alarms")),
+        }
 
 
 @pytest.mark.parametrize("stage", STAGES)
