@@ -335,6 +335,17 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "het is geen SNS-bericht",
         "en": "it is not an SNS notification",
     },
+    # Coordinator tokens brought by a script or the local server.
+    "token.id_invalid": {
+        "nl": "'{value}' kan geen sleutel-id zijn; gebruik letters, cijfers, - en _.",
+        "en": "'{value}' cannot be a token id; use letters, digits, - and _.",
+    },
+    "token.secret_invalid": {
+        "nl": "Het geheim van een toegangssleutel bestaat uit letters, cijfers en "
+        "leestekens, zonder spaties.",
+        "en": "A token's secret consists of letters, digits and punctuation, "
+        "without spaces.",
+    },
 }
 
 

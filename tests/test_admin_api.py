@@ -5,6 +5,7 @@ from typing import Any
 import boto3
 import pytest
 
+from chalicelib.errors import InvalidInput
 from chalicelib.neighbourhoods import Neighbourhood
 from chalicelib.tokens import CoordinatorTokens
 from tests.conftest import MOLENWIJK_PHONES, Api, Phones, load_event
@@ -56,6 +57,43 @@ def test_revoked_token_gets_401_at_once(
     CoordinatorTokens(sandbox.roster_table()).revoke(molenwijk, token_id)
 
     assert api.call("GET", "/members").status_code == 401
+
+
+def test_a_token_made_from_a_given_id_and_secret_works_and_keeps_only_a_hash(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood
+) -> None:
+    tokens = CoordinatorTokens(sandbox.roster_table())
+
+    _, token = tokens.create(
+        molenwijk, "+31612345601", token_id="script", secret="geheim"
+    )
+
+    assert token == "molenwijk.script.geheim"
+    assert api.call("GET", "/members", token=token).status_code == 200
+    stored = sandbox.roster_table().get_item(
+        Key={"pk": "NBH#molenwijk", "sk": "TOKEN#script"}
+    )["Item"]
+    assert "geheim" not in stored.values()
+
+
+@pytest.mark.parametrize(
+    ("token_id", "secret", "field"),
+    [
+        ("met spatie", "geheim", "token_id"),
+        ("a.b", "geheim", "token_id"),
+        ("script", "geheim met spatie", "secret"),
+    ],
+)
+def test_a_given_token_id_or_secret_that_could_not_work_is_refused(
+    sandbox: Sandbox, molenwijk: Neighbourhood, token_id: str, secret: str, field: str
+) -> None:
+    tokens = CoordinatorTokens(sandbox.roster_table())
+
+    with pytest.raises(InvalidInput) as refused:
+        tokens.create(molenwijk, "+31612345601", token_id=token_id, secret=secret)
+
+    assert refused.value.field == field
+    assert tokens.tokens(molenwijk) == []
 
 
 def test_token_for_another_neighbourhood_sees_nothing_of_this_one(
