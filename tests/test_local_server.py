@@ -180,6 +180,19 @@ def test_revoked_token_gets_401_at_once(server: LocalServer, aws: SandboxAws) ->
     assert Coordinator(server, TOKEN).call("GET", "/members").status_code == 200
 
 
+@pytest.mark.parametrize("method", ["TRACE", "PUT"])
+def test_a_method_no_route_has_gets_405_not_a_server_error(
+    jan: Coordinator, method: str
+) -> None:
+    response = jan.call(method, "/members")
+
+    assert response.status_code == 405
+    assert response.json() == {
+        "Code": "MethodNotAllowedError",
+        "Message": f"Unsupported method: {method}",
+    }
+
+
 # No access across neighbourhoods.
 
 

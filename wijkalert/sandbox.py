@@ -210,6 +210,14 @@ class ApiGatewayRequestHandler(ChaliceRequestHandler):
         self.local_gateway = api_gateway(app_object, config)
         BaseHTTPRequestHandler.__init__(self, request, client_address, server)
 
+    def __getattr__(self, name: str) -> Any:
+        # http.server answers a method without a `do_` handler (TRACE, say)
+        # with 501, a server error; through the gateway it gets the 405 of
+        # any other method a route lacks, or the 403 of an unknown path.
+        if name.startswith("do_"):
+            return self._generic_handle
+        raise AttributeError(name)
+
 
 class SandboxError(WijkalertError):
     """The sandbox cannot start or cannot be reached; the sentence says why."""
