@@ -427,6 +427,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "{name} ({to}) krijgt: {body}",
         "en": "{name} ({to}) receives: {body}",
     },
+    "import.unreadable": {
+        "nl": "Regel {line} van de lijst is niet te lezen als CSV; sla de lijst "
+        "opnieuw op als CSV.",
+        "en": "Line {line} of the list cannot be read as CSV; save the list as CSV "
+        "again.",
+    },
 }
 
 

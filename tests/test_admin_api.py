@@ -383,6 +383,49 @@ def test_import_without_header_is_refused(api: Api) -> None:
     assert error_of(response)["field"] == "csv"
 
 
+def test_a_list_with_old_mac_line_endings_is_imported(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        "phone,name\r06-12345606,Lotte\r",
+        headers={"content-type": "text/csv"},
+    )
+
+    assert response.status_code == 200
+    assert response.json_body["rows"] == [
+        {"line": 2, "phone": "+31612345606", "outcome": "added"}
+    ]
+
+
+def test_a_stray_carriage_return_before_the_header_is_refused_not_a_crash(
+    api: Api,
+) -> None:
+    # What schemathesis sent: csv.Error escaped and the answer was a 500.
+    response = api.call(
+        "POST", "/members/import", "naam\r\x15", headers={"content-type": "text/plain"}
+    )
+
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "import.header"
+
+
+def test_a_field_longer_than_csv_allows_gets_400_naming_the_line(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        "phone,name\n06-12345606," + "x" * 200_000 + "\n",
+        headers={"content-type": "text/csv"},
+    )
+
+    assert response.status_code == 400
+    assert error_of(response) == {
+        "code": "import.unreadable",
+        "field": "csv",
+        "message": "Regel 2 van de lijst is niet te lezen als CSV; sla de lijst "
+        "opnieuw op als CSV.",
+    }
+
+
 # The alert log.
 
 
