@@ -25,7 +25,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones
 from chalicelib.errors import InvalidInput, TokenNotFound
-from chalicelib.neighbourhoods import Neighbourhood, partition_of
+from chalicelib.neighbourhoods import (
+    Neighbourhood,
+    is_neighbourhood_id,
+    partition_of,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
@@ -143,6 +147,13 @@ class CoordinatorTokens:
         if parts is None:
             return None
         neighbourhood_id, token_id, secret = parts
+        # Whatever a client sends becomes a DynamoDB key; one over the key size
+        # limit is a ValidationException there, and API Gateway would answer
+        # the authorizer's failure with a 500 instead of a 401.
+        if not (
+            is_neighbourhood_id(neighbourhood_id) and _TOKEN_ID.fullmatch(token_id)
+        ):
+            return None
 
         item = self._table.get_item(
             Key={"pk": partition_of(neighbourhood_id), "sk": TOKEN_PREFIX + token_id}

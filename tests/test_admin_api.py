@@ -4,6 +4,7 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore.exceptions import ClientError
 
 from chalicelib.errors import InvalidInput
 from chalicelib.neighbourhoods import Neighbourhood
@@ -38,6 +39,30 @@ def test_missing_or_wrong_token_gets_401_with_no_detail(api: Api, token: str) ->
 
     assert response.status_code == 401
     assert response.json_body == {"message": "Unauthorized"}
+
+
+class KeySizeCheckingTable:
+    """Answers get_item as DynamoDB does when a key is over its size limit."""
+
+    def get_item(self, Key: dict[str, str]) -> dict[str, Any]:  # noqa: N803 boto3's name
+        if len(Key["pk"]) > 2048 or len(Key["sk"]) > 1024:
+            raise ClientError(
+                {"Error": {"Code": "ValidationException", "Message": "key too big"}},
+                "GetItem",
+            )
+        return {}
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["molenwijk." + "f" * 2000 + ".geheim", "m" * 3000 + ".abcd1234.geheim"],
+)
+def test_a_token_too_long_to_be_a_key_grants_nothing_without_an_error(
+    token: str,
+) -> None:
+    tokens = CoordinatorTokens(KeySizeCheckingTable())  # type: ignore[arg-type]
+
+    assert tokens.verify(token) is None
 
 
 def test_right_secret_with_tampered_id_gets_401(api: Api) -> None:
