@@ -113,7 +113,11 @@ def demo(lang: str, events: tuple[Path, ...], roster: Path | None) -> None:
 
 
 _port = click.option(
-    "--port", type=click.IntRange(1, 65534), default=API_PORT, show_default=True
+    "--port",
+    type=click.IntRange(1, 65534),
+    default=API_PORT,
+    show_default=True,
+    help=_help("cli.help.port"),
 )
 
 
