@@ -19,6 +19,7 @@ profile's `long_code`).
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
@@ -158,13 +159,29 @@ def read_roster_csv(text: str) -> list[ImportRow]:
     """The rows of a roster CSV: header `phone,name,street,role` (role optional).
 
     Accepts what spreadsheet programs write: a byte-order mark, semicolons
-    instead of commas, blank lines. Raises `InvalidInput` when the header is
-    missing.
+    instead of commas, blank lines, and lines ending in a bare carriage return
+    (Excel for Mac's "CSV (Macintosh)"). Raises `InvalidInput` when the header
+    is missing or the text cannot be read as CSV at all.
     """
     text = text.removeprefix("\ufeff")
-    first_line = text.lstrip("\r\n").partition("\n")[0]
+    first_line = _LINE_END.split(text.lstrip("\r\n"), maxsplit=1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    # newline="" leaves line endings to the csv module, which knows all three.
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return _rows(reader)
+    except csv.Error:
+        # A field longer than the csv module allows, and the like. line_num
+        # counts the lines read whole, so the one that failed is the next.
+        raise InvalidInput(
+            "import.unreadable", field="csv", line=reader.line_num + 1
+        ) from None
+
+
+_LINE_END: Final = re.compile(r"\r\n|\r|\n")
+
+
+def _rows(reader: "csv.DictReader[str]") -> list[ImportRow]:
     fields = {(name or "").strip().lower() for name in reader.fieldnames or ()}
     if not {"phone", "name"} <= fields:
         raise InvalidInput("import.header", field="csv", header=",".join(ROSTER_HEADER))

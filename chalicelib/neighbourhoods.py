@@ -30,6 +30,11 @@ PROFILE = "PROFILE"
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{1,39}")
 
 
+def is_neighbourhood_id(value: str) -> bool:
+    """Whether `value` could name a neighbourhood: lower case, digits, dashes."""
+    return _ID_PATTERN.fullmatch(value) is not None
+
+
 def partition_of(neighbourhood_id: str) -> str:
     """The roster table partition holding a neighbourhood and its members."""
     return f"NBH#{neighbourhood_id}"
@@ -156,7 +161,7 @@ class NeighbourhoodDirectory:
         language: str = texts.DEFAULT_LANGUAGE,
     ) -> Neighbourhood:
         """Create a neighbourhood with its members topic and record its long code."""
-        if not _ID_PATTERN.fullmatch(neighbourhood_id):
+        if not is_neighbourhood_id(neighbourhood_id):
             raise InvalidInput(
                 "neighbourhood.id_invalid", field="id", value=neighbourhood_id
             )

@@ -1023,6 +1023,104 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "AWS weigerde het verzoek: {reason}.",
         "en": "AWS refused the request: {reason}.",
     },
+    # Coordinator tokens brought by a script or the local server.
+    "token.id_invalid": {
+        "nl": "'{value}' kan geen sleutel-id zijn; gebruik letters, cijfers, - en _.",
+        "en": "'{value}' cannot be a token id; use letters, digits, - and _.",
+    },
+    "token.secret_invalid": {
+        "nl": "Het geheim van een toegangssleutel bestaat uit letters, cijfers en "
+        "leestekens, zonder spaties.",
+        "en": "A token's secret consists of letters, digits and punctuation, "
+        "without spaces.",
+    },
+    # The local server: `wijkalert sandbox serve` and `sandbox sms`.
+    "cli.help.serve": {
+        "nl": "Start de beheer-API op deze computer, op de ingebouwde nep-AWS, met "
+        "de demobuurt en haar leden. Stop met Ctrl-C.",
+        "en": "Start the admin API on this computer, on the embedded stand-in for "
+        "AWS, with the demo neighbourhood and its members. Stop with Ctrl-C.",
+    },
+    "cli.help.port": {
+        "nl": "Poort van de beheer-API; de ingebouwde AWS gebruikt de poort erna.",
+        "en": "Port of the admin API; the embedded AWS uses the port after it.",
+    },
+    "cli.help.serve_token": {
+        "nl": "Gebruik deze toegangssleutel (molenwijk.<id>.<geheim>) in plaats van "
+        "een nieuwe, bijvoorbeeld in een script.",
+        "en": "Use this access token (molenwijk.<id>.<secret>) instead of a new "
+        "one, for example in a script.",
+    },
+    "cli.help.sms": {
+        "nl": "Stuur een sms naar de draaiende sandbox alsof hij van een telefoon "
+        "komt, en toon elke sms die daardoor wordt afgeleverd.",
+        "en": "Send a text into the running sandbox as if from a phone, and show "
+        "every SMS it causes to be delivered.",
+    },
+    "cli.help.sms_from": {
+        "nl": "Het nummer dat de sms stuurt, bijvoorbeeld 06-12345601.",
+        "en": "The number sending the text, for example 06-12345601.",
+    },
+    "cli.help.sms_to": {
+        "nl": "Het nummer van de buurt dat de sms ontvangt.",
+        "en": "The neighbourhood's number that receives the text.",
+    },
+    "cli.help.sms_json": {
+        "nl": "Toon elke afgeleverde sms als JSON-regel, zoals 'sandbox replay'.",
+        "en": "Show every SMS delivered as a JSON line, as 'sandbox replay' does.",
+    },
+    "serve.api": {
+        "nl": "De beheer-API luistert op {url}",
+        "en": "The admin API listens on {url}",
+    },
+    "serve.aws": {
+        "nl": "De ingebouwde AWS (moto) luistert op {url}",
+        "en": "The embedded AWS (moto) listens on {url}",
+    },
+    "serve.token": {
+        "nl": "Toegangssleutel van {name} ({phone}): {token}",
+        "en": "Access token of {name} ({phone}): {token}",
+    },
+    "serve.stop": {
+        "nl": "Stop met Ctrl-C; alles wat in de sandbox staat, verdwijnt dan.",
+        "en": "Stop with Ctrl-C; everything in the sandbox is gone then.",
+    },
+    "serve.stopped": {
+        "nl": "De sandbox is gestopt.",
+        "en": "The sandbox has stopped.",
+    },
+    "serve.port_taken": {
+        "nl": "Poort {port} is al in gebruik; kies een andere met --port.",
+        "en": "Port {port} is already in use; choose another with --port.",
+    },
+    "serve.token_unreadable": {
+        "nl": "Een toegangssleutel heeft de vorm <buurt>.<id>.<geheim>, zoals "
+        "molenwijk.demo.geheim.",
+        "en": "An access token has the form <neighbourhood>.<id>.<secret>, such as "
+        "molenwijk.demo.secret.",
+    },
+    "serve.token_elsewhere": {
+        "nl": "Deze toegangssleutel is voor buurt '{given}', maar de sandbox opent "
+        "alleen buurt '{demo}'; laat de sleutel met '{demo}.' beginnen.",
+        "en": "This access token is for neighbourhood '{given}', but the sandbox "
+        "opens only neighbourhood '{demo}'; start the token with '{demo}.'.",
+    },
+    "sms.no_sandbox": {
+        "nl": "Er draait geen sandbox op poort {port}; start er een met "
+        "'wijkalert sandbox serve --port {port}'.",
+        "en": "No sandbox is running on port {port}; start one with "
+        "'wijkalert sandbox serve --port {port}'.",
+    },
+    "sms.delivered": {
+        "nl": "{name} ({to}) krijgt: {body}",
+        "en": "{name} ({to}) receives: {body}",
+    },
+    "import.unreadable": {
+        "nl": "Regel {line} van de lijst is niet te lezen als CSV; sla de lijst "
+        "opnieuw op als CSV.",
+        "en": "Line {line} of the list cannot be read as CSV; save the list as CSV "
+        "again.",
+    },
 }
 
 

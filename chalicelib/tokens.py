@@ -4,7 +4,9 @@ A token belongs to one coordinator of one neighbourhood. It reads
 `<neighbourhood>.<token id>.<secret>`: the neighbourhood and id say where to
 look, the secret proves possession. Only a SHA-256 hash of the secret is
 stored (the secret is 256 random bits, so a fast hash is enough), and the
-token is shown once, when an operator creates it.
+token is shown once, when an operator creates it. Scripts and the local
+sandbox may bring their own id and secret, so a token is known in advance;
+it is stored the same way.
 
 Stored in the roster table, in the neighbourhood's partition:
 
@@ -14,6 +16,7 @@ Stored in the roster table, in the neighbourhood's partition:
 
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,13 +24,22 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones
-from chalicelib.errors import TokenNotFound
-from chalicelib.neighbourhoods import Neighbourhood, partition_of
+from chalicelib.errors import InvalidInput, TokenNotFound
+from chalicelib.neighbourhoods import (
+    Neighbourhood,
+    is_neighbourhood_id,
+    partition_of,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
 
 TOKEN_PREFIX: Final = "TOKEN#"
+# A token id becomes part of a DynamoDB sort key and of the token itself,
+# where a dot separates the parts.
+_TOKEN_ID: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
+# The secret travels in an HTTP header: printable ASCII without spaces.
+_SECRET: Final = re.compile(r"[!-~]{1,256}")
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,22 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def parts_of(presented: str) -> tuple[str, str, str] | None:
+    """The neighbourhood, token id and secret a token reads, or None if it is none."""
+    parts = presented.strip().split(".", 2)
+    if len(parts) != 3 or not all(parts):
+        return None
+    return parts[0], parts[1], parts[2]
+
+
+def check_given(token_id: str, secret: str) -> None:
+    """Refuse an id or secret that could not work as part of a token."""
+    if not _TOKEN_ID.fullmatch(token_id):
+        raise InvalidInput("token.id_invalid", field="token_id", value=token_id)
+    if not _SECRET.fullmatch(secret):
+        raise InvalidInput("token.secret_invalid", field="secret")
+
+
 class CoordinatorTokens:
     """Creates, checks, lists and revokes coordinator tokens."""
 
@@ -74,17 +102,30 @@ class CoordinatorTokens:
         self._now = now
 
     def create(
-        self, neighbourhood: Neighbourhood, coordinator: str, label: str = ""
+        self,
+        neighbourhood: Neighbourhood,
+        coordinator: str,
+        label: str = "",
+        *,
+        token_id: str | None = None,
+        secret: str | None = None,
     ) -> tuple[Token, str]:
-        """A new token for `coordinator`; returns it and the one-time secret."""
+        """A new token for `coordinator`; returns it and the one-time secret.
+
+        `token_id` and `secret` are drawn at random unless given; a given
+        secret is only as strong as whoever chose it.
+        """
+        token_id = token_id or secrets.token_hex(4)
+        secret = secret or secrets.token_urlsafe(32)
+        check_given(token_id, secret)
+
         token = Token(
-            token_id=secrets.token_hex(4),
+            token_id=token_id,
             neighbourhood_id=neighbourhood.id,
             coordinator=phones.normalise(coordinator, field="coordinator"),
             label=label.strip(),
             created=self._now().isoformat(timespec="seconds"),
         )
-        secret = secrets.token_urlsafe(32)
         self._table.put_item(
             Item={
                 "pk": partition_of(neighbourhood.id),
@@ -102,10 +143,17 @@ class CoordinatorTokens:
 
     def verify(self, presented: str) -> Token | None:
         """The token `presented` stands for, or None if it grants nothing."""
-        parts = presented.strip().split(".", 2)
-        if len(parts) != 3 or not all(parts):
+        parts = parts_of(presented)
+        if parts is None:
             return None
         neighbourhood_id, token_id, secret = parts
+        # Whatever a client sends becomes a DynamoDB key; one over the key size
+        # limit is a ValidationException there, and API Gateway would answer
+        # the authorizer's failure with a 500 instead of a 401.
+        if not (
+            is_neighbourhood_id(neighbourhood_id) and _TOKEN_ID.fullmatch(token_id)
+        ):
+            return None
 
         item = self._table.get_item(
             Key={"pk": partition_of(neighbourhood_id), "sk": TOKEN_PREFIX + token_id}

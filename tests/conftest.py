@@ -1,20 +1,35 @@
-"""Shared fixtures: a fresh sandbox (moto) per test and the real event files."""
+"""Shared fixtures: a fresh sandbox (moto) per test and the real event files.
 
+`local_server` starts `wijkalert sandbox serve` as a separate process, for the
+tests that talk HTTP to it as a coordinator's client would.
+"""
+
+import contextlib
 import copy
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from chalice.test import Client
 
 import app
 from chalicelib.neighbourhoods import Neighbourhood
 from chalicelib.tokens import CoordinatorTokens
 from wijkalert.sandbox import (
+    AWS_PORT_OFFSET,
     DEMO_NEIGHBOURHOOD,
     DEMO_ROSTER,
+    HIDDEN,
+    HOST,
     Delivery,
     Sandbox,
     api_gateway,
@@ -140,3 +155,102 @@ class Phones:
 @pytest.fixture
 def phones(lambda_client: Client, sandbox: Sandbox) -> Phones:
     return Phones(lambda_client, sandbox)
+
+
+# The local server, as a process of its own.
+
+WIJKALERT = Path(sys.executable).with_name("wijkalert")
+SERVER_START_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class LocalServer:
+    """A running `wijkalert sandbox serve`: where it answers, and its token."""
+
+    port: int
+    token: str
+    stderr: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    @property
+    def aws_endpoint(self) -> str:
+        return f"http://{HOST}:{self.port + AWS_PORT_OFFSET}"
+
+
+def wijkalert_environment() -> dict[str, str]:
+    """This environment without what would steer wijkalert elsewhere."""
+    hidden = {*HIDDEN, "WIJKALERT_LANG"}
+    return {k: v for k, v in os.environ.items() if k not in hidden}
+
+
+def free_port_pair() -> int:
+    """A port that is free, with the one after it free too (for moto)."""
+    for _ in range(100):
+        with socket.socket() as probe:
+            probe.bind((HOST, 0))
+            port = int(probe.getsockname()[1])
+        with socket.socket() as probe:
+            try:
+                probe.bind((HOST, port + AWS_PORT_OFFSET))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError("no two free ports next to each other")
+
+
+@contextlib.contextmanager
+def local_server(token: str, logs: Path) -> Iterator[LocalServer]:
+    """`wijkalert sandbox serve` on free ports, stopped however the tests end.
+
+    Its output goes to files, not pipes: nobody reads a pipe while the tests
+    run, and a full one would stall the server mid-request.
+    """
+    server = LocalServer(free_port_pair(), token, logs / "serve.stderr")
+    with (
+        (logs / "serve.stdout").open("wb") as stdout,
+        server.stderr.open("wb") as stderr,
+    ):
+        process = subprocess.Popen(
+            [WIJKALERT, "sandbox", "serve", "--port", str(server.port)]
+            + ["--token", token],
+            stdout=stdout,
+            stderr=stderr,
+            env=wijkalert_environment(),
+        )
+        try:
+            _wait_until_answering(server, process)
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_answering(
+    server: LocalServer, process: subprocess.Popen[bytes]
+) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            answer = requests.get(
+                f"{server.url}/members",
+                headers={"authorization": f"Bearer {server.token}"},
+                timeout=2,
+            )
+            if answer.status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.1)
+    process.kill()
+    process.wait()
+    pytest.fail(
+        "wijkalert sandbox serve did not answer; it said:\n"
+        + server.stderr.read_text(errors="replace")
+    )

@@ -4,7 +4,9 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore.exceptions import ClientError
 
+from chalicelib.errors import InvalidInput
 from chalicelib.neighbourhoods import Neighbourhood
 from chalicelib.tokens import CoordinatorTokens
 from tests.conftest import MOLENWIJK_PHONES, Api, Phones, load_event
@@ -39,6 +41,30 @@ def test_missing_or_wrong_token_gets_401_with_no_detail(api: Api, token: str) ->
     assert response.json_body == {"message": "Unauthorized"}
 
 
+class KeySizeCheckingTable:
+    """Answers get_item as DynamoDB does when a key is over its size limit."""
+
+    def get_item(self, Key: dict[str, str]) -> dict[str, Any]:  # noqa: N803 boto3's name
+        if len(Key["pk"]) > 2048 or len(Key["sk"]) > 1024:
+            raise ClientError(
+                {"Error": {"Code": "ValidationException", "Message": "key too big"}},
+                "GetItem",
+            )
+        return {}
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["molenwijk." + "f" * 2000 + ".geheim", "m" * 3000 + ".abcd1234.geheim"],
+)
+def test_a_token_too_long_to_be_a_key_grants_nothing_without_an_error(
+    token: str,
+) -> None:
+    tokens = CoordinatorTokens(KeySizeCheckingTable())  # type: ignore[arg-type]
+
+    assert tokens.verify(token) is None
+
+
 def test_right_secret_with_tampered_id_gets_401(api: Api) -> None:
     neighbourhood, token_id, secret = api.token.split(".", 2)
 
@@ -56,6 +82,43 @@ def test_revoked_token_gets_401_at_once(
     CoordinatorTokens(sandbox.roster_table()).revoke(molenwijk, token_id)
 
     assert api.call("GET", "/members").status_code == 401
+
+
+def test_a_token_made_from_a_given_id_and_secret_works_and_keeps_only_a_hash(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood
+) -> None:
+    tokens = CoordinatorTokens(sandbox.roster_table())
+
+    _, token = tokens.create(
+        molenwijk, "+31612345601", token_id="script", secret="geheim"
+    )
+
+    assert token == "molenwijk.script.geheim"
+    assert api.call("GET", "/members", token=token).status_code == 200
+    stored = sandbox.roster_table().get_item(
+        Key={"pk": "NBH#molenwijk", "sk": "TOKEN#script"}
+    )["Item"]
+    assert "geheim" not in stored.values()
+
+
+@pytest.mark.parametrize(
+    ("token_id", "secret", "field"),
+    [
+        ("met spatie", "geheim", "token_id"),
+        ("a.b", "geheim", "token_id"),
+        ("script", "geheim met spatie", "secret"),
+    ],
+)
+def test_a_given_token_id_or_secret_that_could_not_work_is_refused(
+    sandbox: Sandbox, molenwijk: Neighbourhood, token_id: str, secret: str, field: str
+) -> None:
+    tokens = CoordinatorTokens(sandbox.roster_table())
+
+    with pytest.raises(InvalidInput) as refused:
+        tokens.create(molenwijk, "+31612345601", token_id=token_id, secret=secret)
+
+    assert refused.value.field == field
+    assert tokens.tokens(molenwijk) == []
 
 
 def test_token_for_another_neighbourhood_sees_nothing_of_this_one(
@@ -343,6 +406,49 @@ def test_import_without_header_is_refused(api: Api) -> None:
 
     assert response.status_code == 400
     assert error_of(response)["field"] == "csv"
+
+
+def test_a_list_with_old_mac_line_endings_is_imported(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        "phone,name\r06-12345606,Lotte\r",
+        headers={"content-type": "text/csv"},
+    )
+
+    assert response.status_code == 200
+    assert response.json_body["rows"] == [
+        {"line": 2, "phone": "+31612345606", "outcome": "added"}
+    ]
+
+
+def test_a_stray_carriage_return_before_the_header_is_refused_not_a_crash(
+    api: Api,
+) -> None:
+    # What schemathesis sent: csv.Error escaped and the answer was a 500.
+    response = api.call(
+        "POST", "/members/import", "naam\r\x15", headers={"content-type": "text/plain"}
+    )
+
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "import.header"
+
+
+def test_a_field_longer_than_csv_allows_gets_400_naming_the_line(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        "phone,name\n06-12345606," + "x" * 200_000 + "\n",
+        headers={"content-type": "text/csv"},
+    )
+
+    assert response.status_code == 400
+    assert error_of(response) == {
+        "code": "import.unreadable",
+        "field": "csv",
+        "message": "Regel 2 van de lijst is niet te lezen als CSV; sla de lijst "
+        "opnieuw op als CSV.",
+    }
 
 
 # The alert log.

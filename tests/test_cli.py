@@ -203,3 +203,33 @@ def test_an_empty_event_file_is_called_empty(tmp_path: Path) -> None:
 
     assert code == 1
     assert err.strip() == f"{empty} is geen JSON-bestand: het bestand is leeg."
+
+
+@pytest.mark.parametrize(
+    ("token", "said"),
+    [
+        (
+            "kometenbuurt.script.geheim",
+            "Deze toegangssleutel is voor buurt 'kometenbuurt', maar de sandbox "
+            "opent alleen buurt 'molenwijk'; laat de sleutel met 'molenwijk.' "
+            "beginnen.",
+        ),
+        (
+            "geheim",
+            "Een toegangssleutel heeft de vorm <buurt>.<id>.<geheim>, zoals "
+            "molenwijk.demo.geheim.",
+        ),
+        (
+            "molenwijk.met spatie.geheim",
+            "'met spatie' kan geen sleutel-id zijn; gebruik letters, cijfers, - en _.",
+        ),
+    ],
+)
+def test_serve_refuses_a_token_it_could_not_give_to_the_demo_coordinator(
+    token: str, said: str
+) -> None:
+    code, out, err = run("sandbox", "serve", "--port", "8000", "--token", token)
+
+    assert code == 1
+    assert out == ""
+    assert err.strip() == said

@@ -7,10 +7,12 @@ prints comes from `chalicelib.texts`, in the language of `--lang` or
 
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -18,14 +20,20 @@ from chalicelib import phones, texts
 from chalicelib.alerts import read_inbound
 from chalicelib.errors import InvalidInput, InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import ImportRow, Member, Roster, read_roster_csv
+from chalicelib.observability import logger
+from chalicelib.tokens import CoordinatorTokens, check_given, parts_of
 from wijkalert.coordinator import alerts, costs, members, reconcile, tokens
 from wijkalert.operator import neighbourhoods
 from wijkalert.sandbox import (
+    API_PORT,
     DEMO_NEIGHBOURHOOD,
     DEMO_ROSTER,
+    AdminServer,
     Delivery,
     Replayed,
     Sandbox,
+    SandboxError,
+    inbound_sms,
 )
 
 # Help is printed before any option is read, so its language comes from the
@@ -104,6 +112,154 @@ def demo(lang: str, events: tuple[Path, ...], roster: Path | None) -> None:
         click.echo(
             texts.say("story.summary", lang, texts=len(loaded), sms=sent, parts=parts)
         )
+
+
+_port = click.option(
+    "--port",
+    type=click.IntRange(1, 65534),
+    default=API_PORT,
+    show_default=True,
+    help=_help("cli.help.port"),
+)
+
+
+@sandbox.command(help=_help("cli.help.serve"))
+@_port
+@click.option("--token", help=_help("cli.help.serve_token"))
+@click.pass_obj
+def serve(lang: str, port: int, token: str | None) -> None:
+    given = _given_token(token, lang) if token else None
+    stop = _stop_on_signals()
+    try:
+        with Sandbox.serving(port) as box, AdminServer(port) as api:
+            # The app logs to stdout, where the addresses and the token are
+            # printed; its lines go with the request lines, to stderr. Only
+            # once the app is imported: chalice leaves the logger it shares
+            # with powertools alone only while that logs to stdout.
+            logger.logger_handler.setStream(sys.stderr)  # type: ignore[attr-defined]
+            members = _open_demo(box, None, lang)
+            coordinator = members.require(DEMO_ROSTER[0].phone)
+            _, secret = CoordinatorTokens(box.roster_table()).create(
+                members.neighbourhood,
+                coordinator.phone,
+                "sandbox",
+                **(given or {}),
+            )
+            _introduce(members, lang)
+            click.echo()
+            click.echo(texts.say("serve.api", lang, url=api.url))
+            click.echo(texts.say("serve.aws", lang, url=box.endpoint))
+            click.echo(
+                texts.say(
+                    "serve.token",
+                    lang,
+                    name=coordinator.name,
+                    phone=coordinator.phone,
+                    token=secret,
+                )
+            )
+            click.echo(texts.say("serve.stop", lang))
+            stop.wait()
+    except SandboxError as error:
+        _fail(error.sentence(lang))
+    click.echo(texts.say("serve.stopped", lang))
+
+
+@sandbox.command(help=_help("cli.help.sms"))
+@click.option("--from", "sender", required=True, help=_help("cli.help.sms_from"))
+@_port
+@click.option(
+    "--to",
+    "long_code",
+    default=DEMO_NEIGHBOURHOOD[2],
+    show_default=True,
+    help=_help("cli.help.sms_to"),
+)
+@click.option("--json", "as_json", is_flag=True, help=_help("cli.help.sms_json"))
+@click.option("--logs", is_flag=True, help=_help("cli.help.logs"))
+@click.argument("words", nargs=-1, required=True)
+@click.pass_obj
+def sms(
+    lang: str,
+    sender: str,
+    port: int,
+    long_code: str,
+    as_json: bool,
+    logs: bool,
+    words: tuple[str, ...],
+) -> None:
+    try:
+        sender = phones.normalise(sender, field="from")
+        long_code = phones.normalise(long_code, field="to")
+    except InvalidPhoneNumber as error:
+        _fail(error.sentence(lang))
+    event = inbound_sms(sender, long_code, " ".join(words))
+    name = json.loads(event["Records"][0]["Sns"]["Message"])["inboundMessageId"]
+
+    try:
+        with Sandbox.joining(port, log_stream=sys.stderr if logs else None) as box:
+            replayed = box.replay(event, name)
+            neighbourhood = box.directory().by_long_code(long_code)
+            members = box.roster(neighbourhood) if neighbourhood else None
+            for delivery in replayed.deliveries:
+                if as_json:
+                    line = {"event": name, **vars(delivery)}
+                    click.echo(json.dumps(line, ensure_ascii=False))
+                else:
+                    click.echo(_received(delivery, members, lang))
+            if not replayed.deliveries and not as_json:
+                # Nobody's phone buzzed: say why, beside the (empty) deliveries.
+                why = _story(replayed, event, members, lang) if members else None
+                click.echo(
+                    (why or _unknown_long_code(long_code, lang)).strip(), err=True
+                )
+    except SandboxError as error:
+        _fail(error.sentence(lang))
+
+
+def _given_token(token: str, lang: str) -> dict[str, str]:
+    """The id and secret of a token given for the sandbox's demo coordinator."""
+    parts = parts_of(token)
+    if parts is None:
+        _fail(texts.say("serve.token_unreadable", lang))
+    neighbourhood_id, token_id, secret = parts
+    if neighbourhood_id != DEMO_NEIGHBOURHOOD[0]:
+        _fail(
+            texts.say(
+                "serve.token_elsewhere",
+                lang,
+                given=neighbourhood_id,
+                demo=DEMO_NEIGHBOURHOOD[0],
+            )
+        )
+    try:
+        check_given(token_id, secret)
+    except InvalidInput as error:
+        _fail(error.sentence(lang))
+    return {"token_id": token_id, "secret": secret}
+
+
+def _stop_on_signals() -> threading.Event:
+    """An event set by Ctrl-C or SIGTERM, so the servers stop in order."""
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stop.set())
+    return stop
+
+
+def _received(delivery: Delivery, members: Roster | None, lang: str) -> str:
+    recipient = _member(members, delivery.to) if members else None
+    return texts.say(
+        "sms.delivered",
+        lang,
+        name=recipient.name if recipient else "?",
+        to=delivery.to,
+        body=delivery.body,
+    )
+
+
+def _unknown_long_code(long_code: str, lang: str) -> str:
+    return texts.say("story.unknown_long_code", lang, long_code=long_code)
 
 
 def _load_events(paths: tuple[Path, ...], lang: str) -> list[tuple[str, Any]]:
@@ -268,7 +424,7 @@ def _why(error: OSError, lang: str) -> str:
     return error.strerror or str(error)
 
 
-def _fail(sentence: str) -> Any:
+def _fail(sentence: str) -> NoReturn:
     click.echo(sentence, err=True)
     sys.exit(1)
 

@@ -10,21 +10,40 @@ deliveries for it; it only records SMS published straight to a phone number.
 `SmsLedger` therefore works the deliveries out the way SNS makes them: when a
 publish to a topic succeeds, every number subscribed to that topic with
 protocol `sms` at that moment receives the message.
+
+A sandbox normally lives inside one process, on moto's in-process mock. In
+server mode (`Sandbox.serving`) moto runs as a local HTTP server instead, so
+the state outlives one command: `wijkalert sandbox serve` answers the admin
+API over it (`AdminServer`), and `wijkalert sandbox sms` joins it from another
+process (`Sandbox.joining`) to run the handler on a text.
 """
 
 import contextlib
 import io
 import json
+import logging
 import os
+import socket
 import sys
+import threading
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, Protocol, TextIO
 
 import boto3
+from botocore.config import Config as BotocoreConfig
+from botocore.exceptions import BotoCoreError, ClientError
+from chalice.app import Chalice
+from chalice.config import Config as ChaliceConfig
 from chalice.local import (
+    ChaliceRequestHandler,
     LambdaContext,
+    LocalChalice,
+    LocalDevServer,
     LocalGateway,
     LocalGatewayAuthorizer,
     LocalGatewayException,
@@ -33,6 +52,7 @@ from chalice.local import (
 from moto import mock_aws
 
 from chalicelib import config, sms
+from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportOutcome, ImportRow, Roster
 from chalicelib.neighbourhoods import (
     LONG_CODE_INDEX,
@@ -61,6 +81,11 @@ ENVIRONMENT: Final = {
 }
 # Settings a developer's shell may have that would point boto3 elsewhere.
 HIDDEN: Final = ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_CONFIG_FILE")
+# Server mode listens on this machine only: the sandbox has no password.
+HOST: Final = "127.0.0.1"
+API_PORT: Final = 8000
+# moto's server listens next to the admin API, so one --port names both.
+AWS_PORT_OFFSET: Final = 1
 
 
 DEMO_NEIGHBOURHOOD: Final = ("molenwijk", "Molenwijk", "+3197010203040")
@@ -168,23 +193,175 @@ def api_gateway(app_object: Any, config: Any) -> LocalGateway:
     return gateway
 
 
+class ApiGatewayRequestHandler(ChaliceRequestHandler):
+    """chalice's local HTTP handler in front of `api_gateway`, so a refused
+    token is answered 401 rather than with a dropped connection."""
+
+    def __init__(
+        self,
+        request: Any,
+        client_address: Any,
+        server: HTTPServer,
+        app_object: Chalice,
+        config: ChaliceConfig,
+    ) -> None:
+        # The base class answers the request inside __init__, so the gateway
+        # must be in place before it runs.
+        self.local_gateway = api_gateway(app_object, config)
+        BaseHTTPRequestHandler.__init__(self, request, client_address, server)
+
+    def __getattr__(self, name: str) -> Any:
+        # http.server answers a method without a `do_` handler (TRACE, say)
+        # with 501, a server error; through the gateway it gets the 405 of
+        # any other method a route lacks, or the 403 of an unknown path.
+        if name.startswith("do_"):
+            return self._generic_handle
+        raise AttributeError(name)
+
+
+class SandboxError(WijkalertError):
+    """The sandbox cannot start or cannot be reached; the sentence says why."""
+
+
+class _Backend(Protocol):
+    """Where the sandbox's AWS lives: in this process or behind a local URL."""
+
+    @property
+    def endpoint(self) -> str | None: ...
+
+    @property
+    def fresh(self) -> bool:
+        """True when the sandbox must create its tables and topics."""
+        ...
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class _InProcess:
+    """moto's mock inside this process: gone when the process is."""
+
+    endpoint = None
+    fresh = True
+
+    def __init__(self) -> None:
+        self._mock = mock_aws()
+
+    def start(self) -> None:
+        self._mock.start()
+
+    def stop(self) -> None:
+        self._mock.stop()
+
+
+class _MotoServer:
+    """moto as a local HTTP server in a thread of this process."""
+
+    fresh = True
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.endpoint = f"http://{HOST}:{port}"
+
+    def start(self) -> None:
+        from moto.server import ThreadedMotoServer
+
+        # ThreadedMotoServer waits forever for a server that could not bind.
+        _require_free(self.port)
+        # werkzeug would log every AWS call the app makes to the terminal.
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        self._server = ThreadedMotoServer(HOST, self.port, verbose=False)
+        self._server.start()
+
+    def stop(self) -> None:
+        self._server.stop()
+
+
+class _RunningMotoServer:
+    """The moto server of a sandbox that another process serves."""
+
+    fresh = False
+
+    def __init__(self, api_port: int) -> None:
+        self.api_port = api_port
+        self.endpoint = f"http://{HOST}:{api_port + AWS_PORT_OFFSET}"
+
+    def start(self) -> None:
+        # A sandbox has its tables from the moment it serves; asking for one
+        # tells a running sandbox from nothing, or from another program.
+        dynamodb = boto3.client(
+            "dynamodb",
+            endpoint_url=self.endpoint,
+            config=BotocoreConfig(
+                connect_timeout=2, read_timeout=5, retries={"max_attempts": 1}
+            ),
+        )
+        try:
+            dynamodb.describe_table(TableName=ENVIRONMENT[config.ROSTER_TABLE])
+        except (BotoCoreError, ClientError):
+            raise SandboxError("sms.no_sandbox", port=self.api_port) from None
+
+    def stop(self) -> None:
+        pass
+
+
+def _require_free(port: int) -> None:
+    with socket.socket() as probe:
+        # As HTTPServer binds: a port left in TIME_WAIT by the last run is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            raise SandboxError("serve.port_taken", port=port) from None
+
+
 class Sandbox:
     """wijkalert on moto, for as long as the `with` block runs."""
 
     def __init__(
-        self, log_stream: TextIO | None = None, *, record_sms: bool = True
+        self,
+        log_stream: TextIO | None = None,
+        *,
+        record_sms: bool = True,
+        backend: _Backend | None = None,
     ) -> None:
         self.logs: TextIO = log_stream or io.StringIO()
         self._record_sms = record_sms
         self._saved_environ: dict[str, str | None] = {}
-        self._mock = mock_aws()
+        self._backend: _Backend = backend or _InProcess()
         self.ledger: SmsLedger
+
+    @classmethod
+    def serving(cls, api_port: int, log_stream: TextIO | None = None) -> "Sandbox":
+        """A sandbox whose AWS is a moto server on the port after `api_port`,
+        reachable from other processes while the `with` block runs."""
+        _require_free(api_port)
+        return cls(log_stream, backend=_MotoServer(api_port + AWS_PORT_OFFSET))
+
+    @classmethod
+    def joining(cls, api_port: int, log_stream: TextIO | None = None) -> "Sandbox":
+        """The sandbox served for `api_port` by another process: its tables and
+        topics, with the handler running in this one."""
+        return cls(log_stream, backend=_RunningMotoServer(api_port))
+
+    @property
+    def endpoint(self) -> str | None:
+        """The URL of the sandbox's AWS, when it is a server."""
+        return self._backend.endpoint
 
     def __enter__(self) -> "Sandbox":
         for name in (*ENVIRONMENT, *HIDDEN):
             self._saved_environ[name] = os.environ.pop(name, None)
         os.environ.update(ENVIRONMENT)
-        self._mock.start()
+        try:
+            self._backend.start()
+        except BaseException:
+            self._restore_environ()
+            raise
+        if self._backend.endpoint:
+            # boto3 sends every client it builds, the app's included, there.
+            os.environ["AWS_ENDPOINT_URL"] = self._backend.endpoint
 
         # The app builds its clients from boto3's default session; hooks on
         # that session are copied into every client it creates afterwards.
@@ -195,7 +372,8 @@ class Sandbox:
             self.ledger.attach(session.events)
         self._forget_app_clients()
 
-        provision(boto3.resource("dynamodb"), boto3.client("sns"))
+        if self._backend.fresh:
+            provision(boto3.resource("dynamodb"), boto3.client("sns"))
         return self
 
     def __exit__(
@@ -205,8 +383,11 @@ class Sandbox:
         trace: TracebackType | None,
     ) -> None:
         self._forget_app_clients()
-        self._mock.stop()
+        self._backend.stop()
         boto3.DEFAULT_SESSION = None
+        self._restore_environ()
+
+    def _restore_environ(self) -> None:
         for name, value in self._saved_environ.items():
             os.environ.pop(name, None)
             if value is not None:
@@ -285,6 +466,89 @@ class Sandbox:
             for built in vars(sys.modules["app"]).values():
                 if callable(getattr(built, "cache_clear", None)):
                     built.cache_clear()
+
+
+class AdminServer:
+    """The admin API over HTTP on this machine, answered as API Gateway would.
+
+    chalice's local dev server runs the app's routes; each connection gets a
+    thread of its own, so a client that keeps its connection open blocks no
+    other. Runs in a background thread while the `with` block runs.
+    """
+
+    def __init__(self, port: int = API_PORT) -> None:
+        import app
+
+        # chalice keeps the request being answered on the app object; its
+        # LocalChalice keeps one per thread, as `chalice local` does.
+        if type(app.app) is Chalice:
+            app.app.__class__ = LocalChalice
+        # Built now, in one thread, rather than by the first requests at once.
+        app.office()
+
+        settings = ChaliceConfig.create(
+            chalice_stage="dev",
+            app_name=app.app.app_name,
+            lambda_timeout=30,
+            lambda_memory_size=256,
+        )
+        self.url = f"http://{HOST}:{port}"
+        try:
+            self._server = LocalDevServer(
+                app.app, settings, HOST, port, handler_cls=ApiGatewayRequestHandler
+            )
+        except OSError:
+            raise SandboxError("serve.port_taken", port=port) from None
+        self._thread = threading.Thread(
+            target=self._server.server.serve_forever, daemon=True
+        )
+
+    def __enter__(self) -> "AdminServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._server.shutdown()
+        self._thread.join()
+        self._server.server.server_close()
+
+
+def inbound_sms(
+    sender: str, long_code: str, body: str, *, now: datetime | None = None
+) -> dict[str, Any]:
+    """An SNS event as AWS two-way SMS delivers a text: fresh ids, sent now.
+
+    Shaped like the files in tests/events; the `Message` is the JSON payload
+    AWS publishes to the inbound topic.
+    """
+    moment = (now or datetime.now(UTC)).isoformat(timespec="milliseconds")
+    topic = f"arn:aws:sns:{REGION}:123456789012:{config.INBOUND_TOPIC}"
+    payload = {
+        "originationNumber": sender,
+        "destinationNumber": long_code,
+        "messageKeyword": "",
+        "messageBody": body,
+        "inboundMessageId": str(uuid.uuid4()),
+    }
+    return {
+        "Records": [
+            {
+                "EventSource": "aws:sns",
+                "EventVersion": "1.0",
+                "EventSubscriptionArn": f"{topic}:{uuid.uuid4()}",
+                "Sns": {
+                    "Type": "Notification",
+                    "MessageId": str(uuid.uuid4()),
+                    "TopicArn": topic,
+                    "Subject": None,
+                    "Message": json.dumps(payload, ensure_ascii=False),
+                    "Timestamp": moment.replace("+00:00", "Z"),
+                    "SignatureVersion": "1",
+                    "MessageAttributes": {},
+                },
+            }
+        ]
+    }
 
 
 def provision(dynamodb: Any, sns: "SNSClient") -> None:
