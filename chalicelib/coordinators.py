@@ -227,6 +227,14 @@ class CoordinatorOffice:
         fields = _fields(body, MEMBER_FIELDS)
         if not fields.get("phone"):
             raise InvalidInput("phone.empty", field="phone")
+        # Opted out and pending are statuses a neighbour brings about by SMS.
+        if fields.get("status") not in (None, "", "active", "inactive"):
+            raise InvalidInput(
+                "member.status_unknown",
+                field="status",
+                value=fields["status"],
+                choices="active, inactive",
+            )
         member = self._roster(neighbourhood_id).add(
             fields["phone"] or "",
             fields.get("name") or "",

@@ -543,14 +543,20 @@ def test_a_text_is_shown_as_who_receives_what(server: LocalServer) -> None:
     assert all(" krijgt: [Molenwijk] Sanne: " in line for line in lines)
 
 
-def test_a_text_from_a_stranger_reaches_nobody_and_says_why(
+def test_a_text_from_a_stranger_is_broadcast_to_nobody(
     server: LocalServer,
 ) -> None:
-    sent = sms(server, "--from", "06-12345698", "Hallo?")
+    first = sms(server, "--from", "06-12345698", "Hallo?")
+    again = sms(server, "--from", "06-12345698", "Hallo??")
 
-    assert sent.returncode == 0
-    assert sent.stdout == ""
-    assert "Niemand krijgt iets" in sent.stderr
+    # Only the stranger, once a month, hears how to join.
+    assert first.returncode == again.returncode == 0
+    assert first.stdout.splitlines() == [
+        "? (+31612345698) krijgt: [Molenwijk] Dit is het sms-alarm van de buurt. "
+        "Meedoen? Stuur AANMELDEN, je naam en je straat."
+    ]
+    assert again.stdout == ""
+    assert "Niemand krijgt iets" in again.stderr
 
 
 def test_sms_without_a_running_sandbox_says_so(tmp_path: Path) -> None:
