@@ -45,6 +45,7 @@ unit: $(BIN)/wijkalert
 
 bench: package
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/encoding.py
 	$(BIN)/python bench/package.py $(STAGES:%=build/%/deployment.zip)
 
 # The installed command doubles as the marker that the environment is ready;
