@@ -226,6 +226,18 @@ def list_alerts() -> Any:
     return office().alerts(_neighbourhood(), _query(), _language())
 
 
+@app.route("/settings", methods=["GET"], authorizer=coordinator_token)
+@answered
+def settings() -> Any:
+    return office().settings(_neighbourhood())
+
+
+@app.route("/settings", methods=["PATCH"], authorizer=coordinator_token)
+@answered
+def change_settings() -> Any:
+    return office().change_settings(_neighbourhood(), read_json(_body()))
+
+
 @app.route("/costs", methods=["GET"], authorizer=coordinator_token)
 @answered
 def costs() -> Any:

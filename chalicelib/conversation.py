@@ -505,6 +505,8 @@ class Conversation:
             )
         if tell_coordinators:
             for coordinator in self.roster.members(status="active", role="coordinator"):
+                if tell_sender and coordinator.phone == member.phone:
+                    continue  # already told, as the sender
                 self._send_quietly(
                     coordinator.phone,
                     f"sms.tripped.{reason}",

@@ -8,7 +8,7 @@ anything is written; a refusal names the field and says what is wrong.
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
@@ -114,6 +114,70 @@ def _month(query: Mapping[str, str]) -> str:
         return datetime.strptime(raw, "%Y-%m").strftime("%Y-%m")
     except ValueError:
         raise InvalidInput("api.month_invalid", field="month", value=raw) from None
+
+
+SETTINGS: Final = frozenset(
+    {"monthly_budget", "price_per_part", "max_parts", "smart_encoding"}
+)
+
+
+def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
+    """Each given setting checked: euros as text with at most two decimals
+    (four for the price), 1 to 10 parts, smart encoding true or false."""
+    changes: dict[str, Any] = {}
+    for name, value in body.items():
+        if name not in SETTINGS:
+            raise InvalidInput(
+                "api.field_unknown",
+                field=name,
+                name=name,
+                choices=", ".join(sorted(SETTINGS)),
+            )
+        if name == "smart_encoding":
+            if not isinstance(value, bool):
+                raise InvalidInput("settings.not_boolean", field=name, name=name)
+            changes[name] = value
+        elif name == "max_parts":
+            if (
+                not isinstance(value, int)
+                or isinstance(value, bool)
+                or not 1 <= value <= 10
+            ):
+                raise InvalidInput("settings.parts_invalid", field=name)
+            changes[name] = value
+        else:
+            changes[name] = _euros(
+                name, value, places=2 if name == "monthly_budget" else 4
+            )
+    return changes
+
+
+def _euros(name: str, value: object, places: int) -> Decimal:
+    try:
+        amount = Decimal(str(value)) if isinstance(value, str) else Decimal("NaN")
+    except ArithmeticError:
+        amount = Decimal("NaN")
+    exponent = amount.as_tuple().exponent if amount.is_finite() else 0
+    if (
+        not amount.is_finite()
+        or amount < 0
+        or amount > 10_000
+        or not isinstance(exponent, int)
+        or -exponent > places
+    ):
+        raise InvalidInput(
+            "settings.euros_invalid", field=name, name=name, places=places
+        )
+    return amount
+
+
+def _settings_view(neighbourhood: Neighbourhood) -> dict[str, Any]:
+    return {
+        "monthly_budget": _money(neighbourhood.monthly_budget),
+        "price_per_part": str(neighbourhood.price_per_part),
+        "max_parts": neighbourhood.max_parts,
+        "smart_encoding": neighbourhood.smart_encoding,
+    }
 
 
 def _money(amount: Decimal) -> str:
@@ -316,6 +380,20 @@ class CoordinatorOffice:
             report.append(line)
         return {"rows": report, "counts": counts}
 
+    def settings(self, neighbourhood_id: str) -> dict[str, Any]:
+        """What the residents agreed on: the budget and how SMS are sent."""
+        return _settings_view(self.neighbourhood(neighbourhood_id))
+
+    def change_settings(
+        self, neighbourhood_id: str, body: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Change the budget or sending settings; the alert path sees them within
+        the few minutes a warm Lambda keeps a neighbourhood."""
+        current = self.neighbourhood(neighbourhood_id)
+        changed = replace(current, **_setting_changes(body))
+        self.roster_table.put_item(Item=changed.to_item())
+        return _settings_view(changed)
+
     def costs(self, neighbourhood_id: str, query: Mapping[str, str]) -> dict[str, Any]:
         """A month's SMS: parts sent by kind, their cost, and the budget left."""
         month = _month(query)
@@ -380,6 +458,10 @@ class CoordinatorOffice:
                     "sender": item.get("sender_name") or former,
                     "body": item["body"],
                     "parts": int(item["parts"]),
+                    "status": str(item.get("status", "broadcast")),
+                    "reason": item.get("reason"),
+                    "responders": len(item.get("responders") or {}),
+                    "outcome": item.get("outcome"),
                 }
                 for item in items
             ],

@@ -133,6 +133,20 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "'{value}' is geen maand; schrijf bijvoorbeeld 2026-11.",
         "en": "'{value}' is not a month; write for example 2026-11.",
     },
+    "settings.not_boolean": {
+        "nl": "'{name}' moet true of false zijn.",
+        "en": "'{name}' must be true or false.",
+    },
+    "settings.parts_invalid": {
+        "nl": "'max_parts' moet een heel getal van 1 tot en met 10 zijn.",
+        "en": "'max_parts' must be a whole number from 1 to 10.",
+    },
+    "settings.euros_invalid": {
+        "nl": "'{name}' moet een bedrag in euro's als tekst zijn, zoals \"25.00\", "
+        "met hoogstens {places} cijfers achter de punt.",
+        "en": "'{name}' must be an amount in euros as text, such as \"25.00\", "
+        "with at most {places} digits after the point.",
+    },
     "api.former_member": {
         "nl": "Oud-lid",
         "en": "Former member",
@@ -653,6 +667,33 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "AWS did not carry out the command: {reason}",
     },
     # The coordinators' commands (wijkalert/coordinator.py): help texts first.
+    "cli.help.settings": {
+        "nl": "Toon of wijzig het sms-budget van de buurt en hoe sms'jes gaan.",
+        "en": "Show or change the neighbourhood's SMS budget and how SMS are sent.",
+    },
+    "cli.help.budget": {
+        "nl": "Maandbudget in euro's, zoals 25.00.",
+        "en": "Monthly budget in euros, such as 25.00.",
+    },
+    "cli.help.price": {
+        "nl": "Prijs per sms-deel in euro's, zoals 0.09.",
+        "en": "Price per SMS part in euros, such as 0.09.",
+    },
+    "cli.help.max_parts": {
+        "nl": "Hoeveel sms-delen een melding hoogstens mag kosten (1 tot 10).",
+        "en": "How many SMS parts an alert may cost at most (1 to 10).",
+    },
+    "cli.help.smart": {
+        "nl": "Vervang tekens door goedkopere look-alikes waar dat kan.",
+        "en": "Replace characters with cheaper look-alikes where possible.",
+    },
+    "settings.shown": {
+        "nl": "Maandbudget EUR {monthly_budget}, EUR {price_per_part} per sms-deel, "
+        "hoogstens {max_parts} delen per melding, slim coderen: {smart_encoding}.",
+        "en": "Monthly budget EUR {monthly_budget}, EUR {price_per_part} per SMS "
+        "part, at most {max_parts} parts per alert, smart encoding: "
+        "{smart_encoding}.",
+    },
     "cli.help.costs": {
         "nl": "Wat de sms'jes van een maand kostten, per soort, en wat er nog over "
         "is van het budget.",

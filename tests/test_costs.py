@@ -194,3 +194,48 @@ def test_cost_report_refuses_a_bad_month(api: Api) -> None:
 
     assert response.status_code == 400
     assert response.json_body["error"]["field"] == "month"
+
+
+# Settings the residents choose.
+
+
+def test_coordinator_sets_the_budget_and_it_holds_back_the_next_alert(
+    molenwijk: Neighbourhood, phones: Phones, api: Api
+) -> None:
+    changed = api.call("PATCH", "/settings", {"monthly_budget": "0.40"})
+
+    held = phones.deliver(text(JAN, "Rook bij de garages"))
+
+    assert changed.status_code == 200
+    assert changed.json_body == {
+        "monthly_budget": "0.40",
+        "price_per_part": "0.09",
+        "max_parts": 3,
+        "smart_encoding": True,
+    }
+    assert api.call("GET", "/settings").json_body["monthly_budget"] == "0.40"
+    assert [d.to for d in held] == [JAN]
+    assert "budget" in held[0].body
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"monthly_budget": 25}, "monthly_budget"),
+        ({"monthly_budget": "-1"}, "monthly_budget"),
+        ({"monthly_budget": "25.001"}, "monthly_budget"),
+        ({"price_per_part": "gratis"}, "price_per_part"),
+        ({"max_parts": 0}, "max_parts"),
+        ({"max_parts": True}, "max_parts"),
+        ({"smart_encoding": "ja"}, "smart_encoding"),
+        ({"budget": "25"}, "budget"),
+    ],
+)
+def test_bad_settings_are_refused_naming_the_field(
+    api: Api, body: dict[str, Any], field: str
+) -> None:
+    response = api.call("PATCH", "/settings", body)
+
+    assert response.status_code == 400
+    assert response.json_body["error"]["field"] == field
+    assert api.call("GET", "/settings").json_body["monthly_budget"] == "25.00"

@@ -398,7 +398,7 @@ def test_twenty_five_alerts_in_an_hour_stop_at_twenty(
 ) -> None:
     deliveries = [
         phones.deliver(
-            text(MOLENWIJK_PHONES[i % 5], f"Melding nummer {i + 1}", minute=i * 2.4)
+            text(MOLENWIJK_PHONES[(i + 1) % 5], f"Melding {i + 1}", minute=i * 2.4)
         )
         for i in range(25)
     ]

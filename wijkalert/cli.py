@@ -22,7 +22,14 @@ from chalicelib.errors import InvalidInput, InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import ImportRow, Member, Roster, read_roster_csv
 from chalicelib.observability import logger
 from chalicelib.tokens import CoordinatorTokens, check_given, parts_of
-from wijkalert.coordinator import alerts, costs, members, reconcile, tokens
+from wijkalert.coordinator import (
+    alerts,
+    costs,
+    members,
+    reconcile,
+    settings,
+    tokens,
+)
 from wijkalert.operator import neighbourhoods
 from wijkalert.sandbox import (
     API_PORT,
@@ -434,5 +441,6 @@ main.add_command(members)
 main.add_command(alerts)
 main.add_command(reconcile)
 main.add_command(costs)
+main.add_command(settings)
 main.add_command(tokens)
 main.add_command(neighbourhoods)

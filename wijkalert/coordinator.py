@@ -728,6 +728,44 @@ def costs(
     click.echo(texts.say("costs.summary", lang, **report))
 
 
+@click.command("settings", help=_help("cli.help.settings"))
+@click.option("--budget", help=_help("cli.help.budget"))
+@click.option("--price", help=_help("cli.help.price"))
+@click.option("--max-parts", type=int, help=_help("cli.help.max_parts"))
+@click.option(
+    "--smart-encoding/--no-smart-encoding", default=None, help=_help("cli.help.smart")
+)
+@_as_json
+@_connection
+@click.pass_obj
+def settings(
+    lang: str,
+    budget: str | None,
+    price: str | None,
+    max_parts: int | None,
+    smart_encoding: bool | None,
+    as_json: bool,
+    url: str | None,
+    token: str | None,
+) -> None:
+    wanted = {
+        "monthly_budget": budget,
+        "price_per_part": price,
+        "max_parts": max_parts,
+        "smart_encoding": smart_encoding,
+    }
+    changes = {name: value for name, value in wanted.items() if value is not None}
+    with _api(url, token, lang) as api:
+        if changes:
+            current = api.call("PATCH", "/settings", body=changes)
+        else:
+            current = api.call("GET", "/settings")
+    if as_json:
+        _echo_json(current)
+        return
+    click.echo(texts.say("settings.shown", lang, **current))
+
+
 # tokens: the operator's, straight on AWS.
 
 
