@@ -30,6 +30,7 @@ from wijkalert.coordinator import (
     settings,
     tokens,
 )
+from wijkalert.files import UnreadableFile, read_text
 from wijkalert.operator import neighbourhoods
 from wijkalert.sandbox import (
     API_PORT,
@@ -291,19 +292,10 @@ def _load_events(paths: tuple[Path, ...], lang: str) -> list[tuple[str, Any]]:
 
 
 def _read(path: Path, lang: str) -> str:
-    """A text file's content; Excel on Windows saves lists as cp1252, not UTF-8."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        _fail(
-            texts.say(
-                "sandbox.file_unreadable", lang, path=path, reason=_why(error, lang)
-            )
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        return read_text(path, lang)
+    except UnreadableFile as error:
+        _fail(str(error))
 
 
 def _open_demo(box: Sandbox, roster_csv: Path | None, lang: str) -> Roster:
@@ -419,16 +411,6 @@ def _member(members: Roster, sender: str | None) -> Member | None:
         return members.get(sender) if sender else None
     except InvalidPhoneNumber:
         return None
-
-
-def _why(error: OSError, lang: str) -> str:
-    if isinstance(error, FileNotFoundError):
-        return texts.say("sandbox.no_such_file", lang)
-    if isinstance(error, IsADirectoryError):
-        return texts.say("sandbox.is_directory", lang)
-    if isinstance(error, PermissionError):
-        return texts.say("sandbox.no_permission", lang)
-    return error.strerror or str(error)
 
 
 def _fail(sentence: str) -> NoReturn:

@@ -41,6 +41,7 @@ from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportRow, read_roster_csv
 from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
 from chalicelib.tokens import CoordinatorTokens, Token
+from wijkalert.files import UnreadableFile, read_text
 
 # Help is printed before any option is read, so its language comes from the
 # environment alone (as in `wijkalert.cli`).
@@ -512,18 +513,9 @@ def import_members(
 def _roster_rows(path: Path, lang: str) -> list[ImportRow]:
     """The file's rows with their own line numbers, read as the API reads them."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        reason = _why(error, lang)
-        raise Refusal(
-            texts.say("sandbox.file_unreadable", lang, path=path, reason=reason)
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on a Dutch Windows saves "CSV (gescheiden door lijstscheidingsteken)"
-        # in cp1252, with semicolons.
-        text = raw.decode("cp1252", errors="replace")
+        text = read_text(path, lang)
+    except UnreadableFile as error:
+        raise Refusal(str(error)) from None
     try:
         rows = read_roster_csv(text)
     except WijkalertError as error:
@@ -531,16 +523,6 @@ def _roster_rows(path: Path, lang: str) -> list[ImportRow]:
     if not rows:
         raise Refusal(texts.say("import.no_rows", lang, path=path))
     return rows
-
-
-def _why(error: OSError, lang: str) -> str:
-    if isinstance(error, FileNotFoundError):
-        return texts.say("sandbox.no_such_file", lang)
-    if isinstance(error, IsADirectoryError):
-        return texts.say("sandbox.is_directory", lang)
-    if isinstance(error, PermissionError):
-        return texts.say("sandbox.no_permission", lang)
-    return error.strerror or str(error)
 
 
 @dataclass
