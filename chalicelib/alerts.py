@@ -361,7 +361,10 @@ def open_desk(settings: "Settings") -> AlertDesk:
         directory=NeighbourhoodDirectory(roster_table, sns),
         roster_of=lambda neighbourhood: Roster(roster_table, sns, neighbourhood),
         records=NeighbourhoodRecords(
-            dynamodb, settings.roster_table, settings.alerts_table
+            dynamodb,
+            settings.roster_table,
+            settings.alerts_table,
+            settings.alert_retention_months,
         ),
         broadcaster=TopicBroadcaster(sns, max_price=settings.sms_max_price),
         once=ExactlyOnce(settings.idempotency_table, boto3.client("dynamodb")),

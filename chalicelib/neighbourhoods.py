@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from botocore.exceptions import ClientError
 
@@ -25,7 +26,23 @@ if TYPE_CHECKING:
     from mypy_boto3_sns.client import SNSClient
 
 LONG_CODE_INDEX = "by-long-code"
+# Where the neighbourhoods are: a month, a weekday and an hour in the report
+# are the residents' own. Lambda's runtime may lack the system's time zone
+# files, so the `tzdata` package ships with the function.
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
 PROFILE = "PROFILE"
+# What a neighbour can put in an alert as a hashtag (#inbraak), so the monthly
+# report can say what the alerts were about. A neighbourhood may choose its own.
+DEFAULT_CATEGORIES: tuple[str, ...] = (
+    "inbraak",
+    "overlast",
+    "verdacht",
+    "brand",
+    "vandalisme",
+)
+# US dollars per SMS part to Dutch mobiles: the assumption docs/deploy.md also
+# makes, to be replaced with the price on the neighbourhood's own AWS bill.
+DEFAULT_SMS_PART_PRICE = "0.10"
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{1,39}")
 
 
@@ -41,15 +58,25 @@ class Neighbourhood:
     long_code: str
     members_topic_arn: str
     language: texts.Language = texts.DEFAULT_LANGUAGE
+    categories: tuple[str, ...] = DEFAULT_CATEGORIES
+    # Whether the monthly report may name neighbours; "a neighbour" otherwise.
+    show_names: bool = False
+    sms_part_price: str = DEFAULT_SMS_PART_PRICE
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> "Neighbourhood":
+        categories = item.get("categories")
         return cls(
             id=str(item["neighbourhood_id"]),
             name=str(item["name"]),
             long_code=str(item["long_code"]),
             members_topic_arn=str(item["members_topic_arn"]),
             language=texts.language_or_default(str(item.get("language"))),
+            categories=tuple(str(c) for c in categories)
+            if isinstance(categories, list)
+            else DEFAULT_CATEGORIES,
+            show_names=bool(item.get("show_names", False)),
+            sms_part_price=str(item.get("sms_part_price") or DEFAULT_SMS_PART_PRICE),
         )
 
     def to_item(self) -> dict[str, Any]:
@@ -61,6 +88,9 @@ class Neighbourhood:
             "long_code": self.long_code,
             "members_topic_arn": self.members_topic_arn,
             "language": self.language,
+            "categories": list(self.categories),
+            "show_names": self.show_names,
+            "sms_part_price": self.sms_part_price,
         }
 
 
