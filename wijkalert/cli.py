@@ -19,6 +19,7 @@ from chalicelib.alerts import read_inbound
 from chalicelib.errors import InvalidInput, InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import ImportRow, Member, Roster, read_roster_csv
 from wijkalert.coordinator import alerts, members, reconcile, tokens
+from wijkalert.demo_month import demo_report
 from wijkalert.operator import neighbourhoods
 from wijkalert.sandbox import (
     DEMO_NEIGHBOURHOOD,
@@ -279,3 +280,4 @@ main.add_command(alerts)
 main.add_command(reconcile)
 main.add_command(tokens)
 main.add_command(neighbourhoods)
+sandbox.add_command(demo_report)
