@@ -1,6 +1,6 @@
 """The coordinators' commands, and the operator's token commands.
 
-`members`, `alerts` and `reconcile` talk to the admin API over HTTP, as any
+`members`, `alerts`, `report` and `reconcile` talk to the admin API over HTTP, as any
 coordinator's laptop would: the API is the only door to a roster, and it
 answers refusals as one sentence in the coordinator's language. `tokens` is
 for the operator, who has AWS credentials: there is deliberately no API route
@@ -180,6 +180,22 @@ class AdminApi:
             ) from None
         return self._answer(response)
 
+    def document(self, path: str, params: Mapping[str, str]) -> str:
+        """An HTML or CSV answer as text; a refusal as `call` gives it."""
+        try:
+            response = self._http.get(
+                path, params=params, headers={"Accept": "text/html, text/csv"}
+            )
+        except httpx.TransportError:
+            raise Refusal(
+                texts.say("client.unreachable", self._lang, url=self._url)
+            ) from None
+        content_type = response.headers.get("content-type", "")
+        if response.is_success and content_type.startswith(("text/html", "text/csv")):
+            return response.text
+        self._answer(response)
+        raise self.unexpected(response.status_code)
+
     def pages(
         self, path: str, key: str, params: dict[str, str], everything: bool
     ) -> tuple[list[dict[str, Any]], bool]:
@@ -299,6 +315,9 @@ def _connection(command: F) -> F:
 _as_json = click.option("--json", "as_json", is_flag=True, help=_help("cli.help.json"))
 _everything = click.option(
     "--all", "everything", is_flag=True, help=_help("cli.help.all")
+)
+_out = click.option(
+    "--out", type=click.Path(path_type=Path), help=_help("cli.help.out")
 )
 
 
@@ -670,14 +689,98 @@ def list_alerts(
                 str(alert.get("sender", "")),
                 str(alert.get("parts", "")),
                 str(alert.get("body", "")),
+                str(alert.get("category") or ""),
+                str(alert.get("id", "")),
             ]
             for alert in found
         ]
-        click.echo(_table(("received_at", "sender", "parts", "body"), rows, lang))
+        columns = ("received_at", "sender", "parts", "body", "category", "id")
+        click.echo(_table(columns, rows, lang))
     else:
         click.echo(texts.say("alerts.none", lang))
     if more:
         click.echo(texts.say("alerts.more", lang), err=True)
+
+
+@alerts.command("categorise", help=_help("cli.help.alerts_categorise"))
+@click.argument("alert_id", metavar="ID")
+@click.argument("category")
+@_connection
+@click.pass_obj
+def categorise_alert(
+    lang: str, alert_id: str, category: str, url: str | None, token: str | None
+) -> None:
+    path = "/alerts/" + quote(alert_id.strip(), safe="")
+    with _api(url, token, lang) as api:
+        answer = api.call("PATCH", path, body={"category": category})
+    shown = answer.get("category")
+    click.echo(
+        texts.say(
+            "alerts.categorised",
+            lang,
+            received_at=api.expect(answer, "received_at", str),
+            category=f"#{shown}" if shown else texts.say("report.uncategorised", lang),
+        )
+    )
+
+
+@alerts.command("export", help=_help("cli.help.alerts_export"))
+@click.option("--from", "since", help=_help("cli.help.from"))
+@click.option("--to", "until", help=_help("cli.help.to"))
+@_out
+@_connection
+@click.pass_obj
+def export_alerts(
+    lang: str,
+    since: str | None,
+    until: str | None,
+    out: Path | None,
+    url: str | None,
+    token: str | None,
+) -> None:
+    query = {name: value for name, value in (("from", since), ("to", until)) if value}
+    with _api(url, token, lang) as api:
+        csv_text = api.document("/alerts/export", query)
+    if out is None:
+        click.echo(csv_text, nl=False)
+        return
+    _write(out, csv_text, lang)
+    count = max(len(list(csv.reader(io.StringIO(csv_text)))) - 1, 0)
+    click.echo(texts.say("alerts.exported", lang, count=count, path=out))
+
+
+@click.command(help=_help("cli.help.report"))
+@click.option("--month", required=True, help=_help("cli.help.month"))
+@click.option("--csv", "as_csv", is_flag=True, help=_help("cli.help.csv"))
+@_out
+@_connection
+@click.pass_obj
+def report(
+    lang: str,
+    month: str,
+    as_csv: bool,
+    out: Path | None,
+    url: str | None,
+    token: str | None,
+) -> None:
+    query = {"month": month, "format": "csv" if as_csv else "html"}
+    with _api(url, token, lang) as api:
+        document = api.document("/report", query)
+    if out is None:
+        click.echo(document, nl=False)
+        return
+    _write(out, document, lang)
+    click.echo(texts.say("report.written", lang, month=month, path=out))
+
+
+def _write(path: Path, document: str, lang: str) -> None:
+    try:
+        path.write_text(document, encoding="utf-8")
+    except OSError as error:
+        reason = _why(error, lang)
+        raise Refusal(
+            texts.say("report.file_unwritable", lang, path=path, reason=reason)
+        ) from None
 
 
 @click.command(help=_help("cli.help.reconcile"))

@@ -286,7 +286,7 @@ def _held(
     return item
 
 
-def write(neighbourhood: Neighbourhood, month: Month, demo: DemoMonth) -> None:
+def write(neighbourhood: Neighbourhood, month: str, demo: DemoMonth) -> None:
     """Put the demo month into the sandbox's alert log and stranger tally."""
     dynamodb = boto3.resource("dynamodb")
     alerts = dynamodb.Table(ENVIRONMENT[config.ALERTS_TABLE])
@@ -296,7 +296,7 @@ def write(neighbourhood: Neighbourhood, month: Month, demo: DemoMonth) -> None:
     dynamodb.Table(ENVIRONMENT[config.ROSTER_TABLE]).put_item(
         Item={
             "pk": partition_of(neighbourhood.id),
-            "sk": TALLY_PREFIX + str(month),
+            "sk": TALLY_PREFIX + month,
             "unknown_texts": demo.unknown_texts,
         }
     )
@@ -335,11 +335,8 @@ def demo_report(
                 ExpressionAttributeValues={":yes": True},
             )
         box.enrol(neighbourhood, members)
-        write(
-            neighbourhood,
-            chosen,
-            generate(neighbourhood, members, chosen.year, chosen.month),
-        )
+        demo = generate(neighbourhood, members, chosen.year, chosen.month)
+        write(neighbourhood, str(chosen), demo)
         office = CoordinatorOffice.open(config.Settings.from_environ())
         query = {"month": str(chosen), "format": "csv" if as_csv else "html"}
         _, document = office.report(neighbourhood.id, query, lang)
