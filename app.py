@@ -250,6 +250,18 @@ def monthly_report() -> Any:
     return Response(body=body, headers={"Content-Type": content_type})
 
 
+@app.route("/neighbourhood", methods=["GET"], authorizer=coordinator_token)
+@answered
+def report_settings() -> Any:
+    return office().settings(_neighbourhood())
+
+
+@app.route("/neighbourhood", methods=["PATCH"], authorizer=coordinator_token)
+@answered
+def change_report_settings() -> Any:
+    return office().change_settings(_neighbourhood(), read_json(_body()))
+
+
 @app.route("/reconcile", methods=["POST"], authorizer=coordinator_token)
 @answered
 def reconcile() -> Any:

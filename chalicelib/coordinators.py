@@ -7,9 +7,11 @@ anything is written; a refusal names the field and says what is wrong.
 """
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones, texts
@@ -179,6 +181,28 @@ class CoordinatorOffice:
         if wanted in texts.LANGUAGES:
             return wanted
         return self.neighbourhood(neighbourhood_id).language
+
+    # What the neighbourhood chose for its report.
+
+    def settings(self, neighbourhood_id: str) -> dict[str, Any]:
+        return _settings_view(self.neighbourhood(neighbourhood_id))
+
+    def change_settings(
+        self, neighbourhood_id: str, body: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Change whether the report names neighbours, the categories, the price."""
+        changes = _report_settings(body)
+        self.neighbourhood(neighbourhood_id)
+        if changes:
+            names = {f"#{key}": key for key in changes}
+            self.roster_table.update_item(
+                Key={"pk": partition_of(neighbourhood_id), "sk": "PROFILE"},
+                UpdateExpression="SET "
+                + ", ".join(f"#{key} = :{key}" for key in changes),
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues={f":{k}": v for k, v in changes.items()},
+            )
+        return self.settings(neighbourhood_id)
 
     # The roster.
 
@@ -415,6 +439,70 @@ class CoordinatorOffice:
 
     def _roster(self, neighbourhood_id: str) -> Roster:
         return Roster(self.roster_table, self.sns, self.neighbourhood(neighbourhood_id))
+
+
+SETTINGS: Final = frozenset({"show_names", "categories", "sms_part_price"})
+CATEGORY: Final = re.compile(r"\w{2,30}")
+MOST_CATEGORIES: Final = 20
+
+
+def _report_settings(body: Mapping[str, Any]) -> dict[str, Any]:
+    """The settings in `body`, checked; a refusal names the field."""
+    for name in body:
+        if name not in SETTINGS:
+            raise InvalidInput(
+                "api.field_unknown",
+                field=name,
+                name=name,
+                choices=", ".join(sorted(SETTINGS)),
+            )
+    changes: dict[str, Any] = {}
+    if "show_names" in body:
+        if not isinstance(body["show_names"], bool):
+            raise InvalidInput("settings.show_names_invalid", field="show_names")
+        changes["show_names"] = body["show_names"]
+    if "categories" in body:
+        changes["categories"] = _categories(body["categories"])
+    if "sms_part_price" in body:
+        changes["sms_part_price"] = _part_price(body["sms_part_price"])
+    return changes
+
+
+def _categories(value: object) -> list[str]:
+    if not isinstance(value, list) or not 1 <= len(value) <= MOST_CATEGORIES:
+        raise InvalidInput(
+            "settings.categories_invalid", field="categories", most=MOST_CATEGORIES
+        )
+    chosen: list[str] = []
+    for category in value:
+        tag = str(category).strip().removeprefix("#").casefold()
+        if not isinstance(category, str) or not CATEGORY.fullmatch(tag):
+            raise InvalidInput(
+                "settings.category_invalid", field="categories", value=category
+            )
+        if tag not in chosen:
+            chosen.append(tag)
+    return chosen
+
+
+def _part_price(value: object) -> str:
+    try:
+        price = Decimal(str(value))
+    except InvalidOperation:
+        price = Decimal(-1)
+    if isinstance(value, bool) or not price.is_finite() or not 0 < price < 10:
+        raise InvalidInput(
+            "settings.price_invalid", field="sms_part_price", value=value
+        )
+    return str(price)
+
+
+def _settings_view(neighbourhood: Neighbourhood) -> dict[str, Any]:
+    return {
+        "show_names": neighbourhood.show_names,
+        "categories": list(neighbourhood.categories),
+        "sms_part_price": neighbourhood.sms_part_price,
+    }
 
 
 def _check_status_change(member: Member, wanted: str | None) -> None:

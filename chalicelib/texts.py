@@ -1087,12 +1087,13 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "report.price_assumption": {
         "nl": "De prijs per sms-deel is een aanname voor Nederlandse mobiele "
-        "nummers (zie docs/deploy.md), geen bedrag van de rekening; de buurt kan "
-        "haar eigen prijs instellen. Antwoorden aan één persoon (hulp, 'komt') "
-        "zijn niet meegeteld.",
+        "nummers (zie docs/deploy.md), geen bedrag van de rekening; een "
+        "coördinator zet de echte prijs met wijkalert settings --sms-part-price. "
+        "Antwoorden aan één persoon (hulp, 'komt') zijn niet meegeteld.",
         "en": "The price per SMS part is an assumption for Dutch mobile numbers "
-        "(see docs/deploy.md), not a figure from the bill; the neighbourhood can "
-        "set its own. Replies to one person (help, 'coming') are not counted.",
+        "(see docs/deploy.md), not a figure from the bill; a coordinator sets "
+        "the real one with wijkalert settings --sms-part-price. Replies to one "
+        "person (help, 'coming') are not counted.",
     },
     "report.no_alerts": {
         "nl": "In {month} zijn er geen meldingen rondgestuurd.",
@@ -1190,6 +1191,50 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "de ingebouwde AWS-nabootsing.",
         "en": "Make the monthly report of a made-up month in Molenwijk, on the "
         "embedded stand-in for AWS.",
+    },
+    "settings.show_names_invalid": {
+        "nl": "'show_names' moet true of false zijn.",
+        "en": "'show_names' must be true or false.",
+    },
+    "settings.categories_invalid": {
+        "nl": "'categories' moet een lijst van 1 tot en met {most} soorten zijn, "
+        'zoals ["inbraak", "overlast"].',
+        "en": "'categories' must be a list of 1 to {most} categories, such as "
+        '["inbraak", "overlast"].',
+    },
+    "settings.category_invalid": {
+        "nl": "Soort '{value}' moet één woord van 2 tot 30 letters of cijfers zijn.",
+        "en": "Category '{value}' must be one word of 2 to 30 letters or digits.",
+    },
+    "settings.price_invalid": {
+        "nl": "'{value}' is geen prijs per sms-deel; schrijf dollars met een punt, "
+        "zoals 0.10.",
+        "en": "'{value}' is not a price per SMS part; write dollars with a point, "
+        "such as 0.10.",
+    },
+    "settings.shown": {
+        "nl": "Namen in het overzicht: {show_names}. Soorten: {categories}. Prijs "
+        "per sms-deel: USD {sms_part_price} (aanname).",
+        "en": "Names in the report: {show_names}. Categories: {categories}. Price "
+        "per SMS part: USD {sms_part_price} (assumed).",
+    },
+    "cli.help.settings": {
+        "nl": "Toon of wijzig wat de buurt koos voor het overzicht: namen, soorten "
+        "en de prijs per sms-deel.",
+        "en": "Show or change what the neighbourhood chose for its report: names, "
+        "categories and the price per SMS part.",
+    },
+    "cli.help.names": {
+        "nl": "Namen tonen in het overzicht (of --hide-names: 'een buur').",
+        "en": "Show names in the report (or --hide-names: 'a neighbour').",
+    },
+    "cli.help.categories": {
+        "nl": "De soorten, met komma's gescheiden, zoals inbraak,overlast.",
+        "en": "The categories, separated by commas, such as inbraak,overlast.",
+    },
+    "cli.help.part_price": {
+        "nl": "De prijs per sms-deel in dollars, zoals 0.10.",
+        "en": "The price per SMS part in dollars, such as 0.10.",
     },
     "cli.help.show_names": {
         "nl": "Laat de buurt namen tonen in het overzicht.",

@@ -504,3 +504,49 @@ def test_a_stranger_is_counted_once_per_text_and_never_named(
     assert STRANGER not in str(tally)
     expected = datetime(2026, 11, 28, 21, 1, tzinfo=UTC) + timedelta(days=730)
     assert abs(int(tally["expires_at"]) - expected.timestamp()) < 2 * 86400
+
+
+# What the neighbourhood chose.
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"show_names": "ja"}, "show_names"),
+        ({"categories": []}, "categories"),
+        ({"categories": ["in braak"]}, "categories"),
+        ({"sms_part_price": "-0.1"}, "sms_part_price"),
+        ({"sms_part_price": True}, "sms_part_price"),
+        ({"colour": "blue"}, "colour"),
+    ],
+)
+def test_unusable_settings_are_refused_and_change_nothing(
+    api: Api, body: dict[str, Any], field: str
+) -> None:
+    response = api.call("PATCH", "/neighbourhood", body)
+
+    assert response.status_code == 400
+    assert response.json_body["error"]["field"] == field
+    assert api.call("GET", "/neighbourhood").json_body == {
+        "show_names": False,
+        "categories": ["inbraak", "overlast", "verdacht", "brand", "vandalisme"],
+        "sms_part_price": "0.10",
+    }
+
+
+def test_the_neighbourhoods_own_price_and_categories_reach_the_report(
+    api: Api, phones: Phones
+) -> None:
+    api.call(
+        "PATCH",
+        "/neighbourhood",
+        {"categories": ["drugs", "inbraak"], "sms_part_price": "0.08"},
+    )
+    phones.deliver(text(FATIMA, "#drugs handel bij het speelveld"))
+
+    figures = report_csv(api)
+
+    assert figures[("Alerts by category", "#drugs")] == "1"
+    assert ("Alerts by category", "#brand") not in figures
+    assert figures[("price per SMS part (USD, assumed)", "")] == "0.08"
+    assert figures[("SMS cost (USD)", "")] == "0.40"

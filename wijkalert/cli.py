@@ -18,7 +18,14 @@ from chalicelib import phones, texts
 from chalicelib.alerts import read_inbound
 from chalicelib.errors import InvalidInput, InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import ImportRow, Member, Roster, read_roster_csv
-from wijkalert.coordinator import alerts, members, reconcile, report, tokens
+from wijkalert.coordinator import (
+    alerts,
+    members,
+    reconcile,
+    report,
+    settings,
+    tokens,
+)
 from wijkalert.demo_month import demo_report
 from wijkalert.operator import neighbourhoods
 from wijkalert.sandbox import (
@@ -279,6 +286,7 @@ main.add_command(members)
 main.add_command(alerts)
 main.add_command(reconcile)
 main.add_command(report)
+main.add_command(settings)
 main.add_command(tokens)
 main.add_command(neighbourhoods)
 sandbox.add_command(demo_report)

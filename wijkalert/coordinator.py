@@ -773,6 +773,50 @@ def report(
     click.echo(texts.say("report.written", lang, month=month, path=out))
 
 
+@click.command(help=_help("cli.help.settings"))
+@click.option("--show-names/--hide-names", default=None, help=_help("cli.help.names"))
+@click.option("--categories", help=_help("cli.help.categories"))
+@click.option("--sms-part-price", help=_help("cli.help.part_price"))
+@_as_json
+@_connection
+@click.pass_obj
+def settings(
+    lang: str,
+    show_names: bool | None,
+    categories: str | None,
+    sms_part_price: str | None,
+    as_json: bool,
+    url: str | None,
+    token: str | None,
+) -> None:
+    changes: dict[str, Any] = {}
+    if show_names is not None:
+        changes["show_names"] = show_names
+    if categories is not None:
+        changes["categories"] = [c.strip() for c in categories.split(",") if c.strip()]
+    if sms_part_price is not None:
+        changes["sms_part_price"] = sms_part_price
+    with _api(url, token, lang) as api:
+        if changes:
+            chosen = api.call("PATCH", "/neighbourhood", body=changes)
+        else:
+            chosen = api.call("GET", "/neighbourhood")
+        shown = api.expect(chosen, "categories", list)
+
+    if as_json:
+        _echo_json(chosen)
+        return
+    click.echo(
+        texts.say(
+            "settings.shown",
+            lang,
+            show_names=_yes_no(chosen.get("show_names"), lang),
+            categories=", ".join(f"#{c}" for c in shown),
+            sms_part_price=chosen.get("sms_part_price"),
+        )
+    )
+
+
 def _write(path: Path, document: str, lang: str) -> None:
     try:
         path.write_text(document, encoding="utf-8")
