@@ -11,7 +11,7 @@ STAGES := dev prod
 PACKAGE_INPUTS := app.py $(wildcard chalicelib/*.py) requirements.txt \
 	.chalice/config.json $(wildcard .chalice/policy-*.json) infra/template.yaml
 
-.PHONY: demo test lint types package unit bench clean
+.PHONY: demo test lint types package unit chromium report-demo bench clean
 # A template that fails cfn-lint is removed, so the next run lints it again.
 .DELETE_ON_ERROR:
 
@@ -40,8 +40,31 @@ build/%/sam.yaml: $(PACKAGE_INPUTS) $(BIN)/wijkalert
 		--stage $* --merge-template infra/template.yaml build/$*
 	$(BIN)/cfn-lint $@
 
-unit: $(BIN)/wijkalert
+unit: chromium $(BIN)/wijkalert
 	$(BIN)/pytest
+
+# The report's test opens it in Debian's Chromium. As root (CI) it is installed
+# here; elsewhere, or when the install fails, that one test says so and skips.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			{ apt-get update -qq && \
+				DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+				>/dev/null || echo "Could not install chromium; its test will skip." >&2; \
+		else \
+			echo "chromium is missing (install Debian's chromium as root); its test will skip." >&2; \
+		fi; }
+
+# The README's picture of the monthly report: a made-up November in Molenwijk,
+# reported on the embedded backend as the API reports it, shot by Chromium.
+report-demo: chromium $(BIN)/wijkalert
+	mkdir -p build
+	$(BIN)/wijkalert sandbox report --month 2026-11 --out build/report-demo.html
+	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--hide-scrollbars --user-data-dir=build/chromium-profile \
+		--window-size=800,1500 --screenshot=docs/report-demo.png \
+		file://$(CURDIR)/build/report-demo.html
 
 bench: package
 	$(BIN)/python bench/pipeline.py

@@ -27,6 +27,7 @@ from chalicelib.coordinators import CoordinatorOffice, read_json, read_text
 from chalicelib.observability import logger, observe
 
 app = Chalice(app_name="wijkalert")
+CSV_TYPE = "text/csv; charset=utf-8"
 app.register_middleware(observe, "sns")
 
 # What each refusal means over HTTP; looked up along the error's class tree.
@@ -37,6 +38,7 @@ HTTP_STATUS: dict[type[errors.WijkalertError], int] = {
     errors.MemberNotPending: 409,
     errors.NeighbourhoodConflict: 409,
     errors.MemberNotFound: 404,
+    errors.AlertNotFound: 404,
     errors.TokenNotFound: 404,
     errors.NeighbourhoodNotFound: 404,
     errors.SubscriptionFailed: 503,
@@ -242,6 +244,28 @@ def change_settings() -> Any:
 @answered
 def costs() -> Any:
     return office().costs(_neighbourhood(), _query())
+
+
+@app.route("/alerts/export", methods=["GET"], authorizer=coordinator_token)
+@answered
+def export_alerts() -> Any:
+    csv_text = office().export_alerts(_neighbourhood(), _query(), _language())
+    return Response(body=csv_text, headers={"Content-Type": CSV_TYPE})
+
+
+@app.route("/alerts/{alert_id}", methods=["PATCH"], authorizer=coordinator_token)
+@answered
+def categorise_alert(alert_id: str) -> Any:
+    changes = read_json(_body())
+    return office().categorise(_neighbourhood(), unquote(alert_id), changes)
+
+
+@app.route("/report", methods=["GET"], authorizer=coordinator_token)
+@answered
+def monthly_report() -> Any:
+    kind, body = office().report(_neighbourhood(), _query(), _language())
+    content_type = CSV_TYPE if kind == "csv" else "text/html; charset=utf-8"
+    return Response(body=body, headers={"Content-Type": content_type})
 
 
 @app.route("/reconcile", methods=["POST"], authorizer=coordinator_token)

@@ -12,7 +12,7 @@ successful broadcast returns the stored outcome and sends nothing.
 """
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
@@ -184,6 +184,58 @@ class AlertLog:
         reply = self._table.query(**query)
         last = reply.get("LastEvaluatedKey")
         return reply["Items"], str(last["sk"]) if last else None
+
+    def between(
+        self, neighbourhood_id: str, since: str, until: str
+    ) -> Iterator[dict[str, Any]]:
+        """Every alert received from `since` up to `until`, oldest first.
+
+        For the report and the export: all pages, not one; `since` and
+        `until` compare with the sort key, so an ISO date covers its day.
+        """
+        query: dict[str, Any] = {
+            "KeyConditionExpression": "neighbourhood_id = :nid"
+            " AND sk BETWEEN :a AND :b",
+            "ExpressionAttributeValues": {
+                ":nid": neighbourhood_id,
+                ":a": since or "0",
+                ":b": (until or "9999") + "~",
+            },
+        }
+        while True:
+            reply = self._table.query(**query)
+            yield from reply["Items"]
+            if "LastEvaluatedKey" not in reply:
+                return
+            query["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+
+    def find(self, neighbourhood_id: str, alert_id: str) -> dict[str, Any] | None:
+        """The alert with this id. The key starts with the time, which a
+        coordinator does not type, so this reads the neighbourhood's log; it is
+        a coordinator's occasional correction, never on the alert path."""
+        query: dict[str, Any] = {
+            "KeyConditionExpression": "neighbourhood_id = :nid",
+            "FilterExpression": "alert_id = :id",
+            "ExpressionAttributeValues": {":nid": neighbourhood_id, ":id": alert_id},
+        }
+        while True:
+            reply = self._table.query(**query)
+            if reply["Items"]:
+                return reply["Items"][0]
+            if "LastEvaluatedKey" not in reply:
+                return None
+            query["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+
+    def categorise(self, neighbourhood_id: str, sk: str, category: str | None) -> None:
+        key = {"neighbourhood_id": neighbourhood_id, "sk": sk}
+        if category:
+            self._table.update_item(
+                Key=key,
+                UpdateExpression="SET category = :category",
+                ExpressionAttributeValues={":category": category},
+            )
+        else:
+            self._table.update_item(Key=key, UpdateExpression="REMOVE category")
 
     def forget_sender(self, neighbourhood_id: str, phone: str) -> int:
         """Remove a former member's number and name from their past alerts.
@@ -361,7 +413,10 @@ def open_desk(settings: "Settings") -> AlertDesk:
         directory=NeighbourhoodDirectory(roster_table, sns),
         roster_of=lambda neighbourhood: Roster(roster_table, sns, neighbourhood),
         records=NeighbourhoodRecords(
-            dynamodb, settings.roster_table, settings.alerts_table
+            dynamodb,
+            settings.roster_table,
+            settings.alerts_table,
+            settings.alert_retention_months,
         ),
         broadcaster=TopicBroadcaster(sns, max_price=settings.sms_max_price),
         once=ExactlyOnce(settings.idempotency_table, boto3.client("dynamodb")),

@@ -20,10 +20,16 @@ ROSTER_TABLE = "WIJKALERT_ROSTER_TABLE"
 ALERTS_TABLE = "WIJKALERT_ALERTS_TABLE"
 IDEMPOTENCY_TABLE = "WIJKALERT_IDEMPOTENCY_TABLE"
 SMS_MAX_PRICE = "WIJKALERT_SMS_MAX_PRICE"
+ALERT_RETENTION_MONTHS = "WIJKALERT_ALERT_RETENTION_MONTHS"
 
 # AWS.SNS.SMS.MaxPrice is in US dollars per SMS part. A Dutch SMS costs about
 # a tenth of that; the cap only stops a surprise from a mispriced route.
 DEFAULT_SMS_MAX_PRICE = "0.50"
+
+# How long the alert log keeps an alert before DynamoDB's TTL removes it: two
+# years of meetings can compare a month with the same month a year before,
+# and nobody's texts are kept for ever.
+DEFAULT_ALERT_RETENTION_MONTHS = 24
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class Settings:
     alerts_table: str
     idempotency_table: str
     sms_max_price: str
+    alert_retention_months: int = DEFAULT_ALERT_RETENTION_MONTHS
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -41,6 +48,9 @@ class Settings:
             alerts_table=_required(env, ALERTS_TABLE),
             idempotency_table=_required(env, IDEMPOTENCY_TABLE),
             sms_max_price=_price(env.get(SMS_MAX_PRICE, DEFAULT_SMS_MAX_PRICE)),
+            alert_retention_months=_months(
+                env.get(ALERT_RETENTION_MONTHS, str(DEFAULT_ALERT_RETENTION_MONTHS))
+            ),
         )
 
 
@@ -59,3 +69,10 @@ def _price(value: str) -> str:
     if not price.is_finite() or price <= 0:
         raise MissingSetting("config.invalid", name=SMS_MAX_PRICE, value=value)
     return str(price)
+
+
+def _months(value: str) -> int:
+    months = int(value) if value.strip().isdigit() else 0
+    if not 1 <= months <= 120:
+        raise MissingSetting("config.invalid", name=ALERT_RETENTION_MONTHS, value=value)
+    return months

@@ -14,7 +14,7 @@ gets the same SMS twice.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, cast
 
@@ -25,7 +25,7 @@ from chalicelib import keywords, phones, sms, texts
 from chalicelib.broadcast import Broadcaster
 from chalicelib.errors import BroadcastFailed, MemberExists, WijkalertError
 from chalicelib.members import Member, Roster
-from chalicelib.neighbourhoods import Neighbourhood, partition_of
+from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, partition_of
 from chalicelib.observability import count, logger
 from chalicelib.protection import (
     ACTIVITY,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 Outcome = dict[str, Any]
 STRANGER_PREFIX: Final = "STRANGER#"
+TALLY_PREFIX: Final = "TALLY#"
 HINT_INTERVAL: Final = timedelta(days=30)
 ALLOWED_COUNTRIES: Final = ("NL",)
 COMMIT_TRIES: Final = 3
@@ -61,12 +62,17 @@ class NeighbourhoodRecords:
     """The reads and writes of one text, batched: one read before, one write after."""
 
     def __init__(
-        self, dynamodb: "DynamoDBServiceResource", roster_table: str, alerts_table: str
+        self,
+        dynamodb: "DynamoDBServiceResource",
+        roster_table: str,
+        alerts_table: str,
+        retention_months: int = 24,
     ) -> None:
         self._dynamodb = dynamodb
         self._client = dynamodb.meta.client
         self._roster_table = roster_table
         self._alerts_table = alerts_table
+        self.retention_months = retention_months
 
     def recall(self, neighbourhood: Neighbourhood, sender: str | None) -> Recall:
         pk = partition_of(neighbourhood.id)
@@ -154,6 +160,24 @@ class NeighbourhoodRecords:
                 # DynamoDB's TTL forgets the stranger after the interval.
                 "expires_at": int((now + HINT_INTERVAL).timestamp()),
             }
+        )
+
+    def tally_stranger(self, neighbourhood: Neighbourhood, now: datetime) -> None:
+        """Count a text from a number not on the roster, per month.
+
+        Strangers are not alerts and their numbers are not kept; the monthly
+        report only needs how many there were, so one counter a month (one
+        UpdateItem, off the alert path) is all that is written.
+        """
+        month = now.astimezone(TIMEZONE).strftime("%Y-%m")
+        table = self._dynamodb.Table(self._roster_table)
+        table.update_item(
+            Key={"pk": partition_of(neighbourhood.id), "sk": TALLY_PREFIX + month},
+            UpdateExpression="ADD unknown_texts :one SET expires_at = :expires",
+            ExpressionAttributeValues={
+                ":one": 1,
+                ":expires": expiry(now, self.retention_months),
+            },
         )
 
     def record_response(
@@ -458,6 +482,7 @@ class Conversation:
         if recently or not self._allowed_country(self.sender):
             return self._quiet("unknown_sender")
         self._send(self.sender, "sms.join_hint", language=self.neighbourhood.language)
+        self._tally_stranger()
         self._record_quietly(
             lambda: self.records.remember_hint(
                 self.neighbourhood, str(self.sender), self.now
@@ -605,7 +630,14 @@ class Conversation:
             sender=phones.mask(self.inbound.sender),
         )
         count("UnknownSenders" if outcome == "unknown_sender" else "QuietTexts")
+        if outcome == "unknown_sender":
+            self._tally_stranger()
         return self._outcome(outcome)
+
+    def _tally_stranger(self) -> None:
+        self._record_quietly(
+            lambda: self.records.tally_stranger(self.neighbourhood, self.now)
+        )
 
     def _outcome(self, outcome: str, **facts: Any) -> Outcome:
         return {"outcome": outcome, "neighbourhood": self.neighbourhood.id, **facts}
@@ -632,9 +664,16 @@ class Conversation:
             "encoding": sms.encoding_of(text),
             "status": status,
             "responders": {},
+            # DynamoDB's TTL removes the alert when the retention period ends.
+            "expires_at": expiry(self.now, self.records.retention_months),
         }
         if reason:
             item["reason"] = reason
+        category = keywords.category_of(
+            self.inbound.body, self.neighbourhood.categories
+        )
+        if category:
+            item["category"] = category
         return item
 
     def _limit_facts(self) -> dict[str, Any]:
@@ -655,3 +694,19 @@ def _euros(amount: Decimal) -> str:
 
 def moment(received_at: str) -> datetime:
     return datetime.fromisoformat(received_at.replace("Z", "+00:00"))
+
+
+def expiry(received: datetime, months: int) -> int:
+    """Epoch seconds `months` calendar months after `received` (TTL's format).
+
+    The 31st of a month becomes the last day of a shorter one.
+    """
+    index = received.month - 1 + months
+    year, month = received.year + index // 12, index % 12 + 1
+    next_month = date(year + month // 12, month % 12 + 1, 1)
+    last_day = (next_month - timedelta(days=1)).day
+    return int(
+        received.replace(
+            year=year, month=month, day=min(received.day, last_day)
+        ).timestamp()
+    )

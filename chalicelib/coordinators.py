@@ -7,6 +7,7 @@ anything is written; a refusal names the field and says what is wrong.
 """
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -16,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Final
 from chalicelib import phones, texts
 from chalicelib.alerts import AlertLog
 from chalicelib.broadcast import TopicBroadcaster
+from chalicelib.conversation import TALLY_PREFIX
 from chalicelib.errors import (
+    AlertNotFound,
     BroadcastFailed,
     InvalidInput,
     MemberNotPending,
@@ -117,7 +120,14 @@ def _month(query: Mapping[str, str]) -> str:
 
 
 SETTINGS: Final = frozenset(
-    {"monthly_budget", "price_per_part", "max_parts", "smart_encoding"}
+    {
+        "monthly_budget",
+        "price_per_part",
+        "max_parts",
+        "smart_encoding",
+        "show_names",
+        "categories",
+    }
 )
 
 
@@ -133,7 +143,9 @@ def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
                 name=name,
                 choices=", ".join(sorted(SETTINGS)),
             )
-        if name == "smart_encoding":
+        if name == "categories":
+            changes[name] = tuple(_categories(value))
+        elif name in ("smart_encoding", "show_names"):
             if not isinstance(value, bool):
                 raise InvalidInput("settings.not_boolean", field=name, name=name)
             changes[name] = value
@@ -177,6 +189,8 @@ def _settings_view(neighbourhood: Neighbourhood) -> dict[str, Any]:
         "price_per_part": str(neighbourhood.price_per_part),
         "max_parts": neighbourhood.max_parts,
         "smart_encoding": neighbourhood.smart_encoding,
+        "show_names": neighbourhood.show_names,
+        "categories": list(neighbourhood.categories),
     }
 
 
@@ -215,6 +229,7 @@ class CoordinatorOffice:
     alerts_table: "Table"
     sns: "SNSClient"
     sms_max_price: str = "0.50"
+    alert_retention_months: int = 24
 
     @classmethod
     def open(cls, settings: "Settings") -> "CoordinatorOffice":
@@ -226,6 +241,7 @@ class CoordinatorOffice:
             alerts_table=dynamodb.Table(settings.alerts_table),
             sns=boto3.client("sns"),
             sms_max_price=settings.sms_max_price,
+            alert_retention_months=settings.alert_retention_months,
         )
 
     # Who is asking.
@@ -462,14 +478,106 @@ class CoordinatorOffice:
                     "reason": item.get("reason"),
                     "responders": len(item.get("responders") or {}),
                     "outcome": item.get("outcome"),
+                    "category": item.get("category"),
                 }
                 for item in items
             ],
             "next": cursor,
         }
 
+    def categorise(
+        self, neighbourhood_id: str, alert_id: str, body: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Set (or clear, with "" or null) what an alert was about."""
+        wanted = (_fields(body, frozenset({"category"})).get("category") or "").strip()
+        categories = self.neighbourhood(neighbourhood_id).categories
+        category = wanted.removeprefix("#").casefold()
+        if category and category not in categories:
+            raise InvalidInput(
+                "alert.category_unknown",
+                field="category",
+                value=wanted,
+                choices=", ".join(categories),
+            )
+        log = AlertLog(self.alerts_table)
+        item = log.find(neighbourhood_id, alert_id)
+        if item is None:
+            raise AlertNotFound("alert.not_found", field="id", value=alert_id)
+        log.categorise(neighbourhood_id, str(item["sk"]), category or None)
+        return {
+            "id": alert_id,
+            "received_at": item["received_at"],
+            "category": category or None,
+        }
+
+    def export_alerts(
+        self, neighbourhood_id: str, query: Mapping[str, str], language: str
+    ) -> str:
+        """The alert log from one day to another as CSV, without phone numbers."""
+        from chalicelib import report
+
+        since, until = _day(query, "from"), _day(query, "to")
+        if since and until and since > until:
+            raise InvalidInput("api.dates_reversed", field="from")
+        neighbourhood = self.neighbourhood(neighbourhood_id)
+        items = AlertLog(self.alerts_table).between(neighbourhood_id, since, until)
+        return report.alerts_csv(items, language, neighbourhood.show_names)
+
+    def report(
+        self, neighbourhood_id: str, query: Mapping[str, str], language: str
+    ) -> tuple[str, str]:
+        """The month's report: ("html" or "csv", the document)."""
+        # Imported here: only coordinators asking for a report pay for it, not
+        # the cold start of every inbound text.
+        from chalicelib import report
+
+        month = report.Month.parse(query.get("month", ""))
+        kind = query.get("format", "html")
+        if kind not in ("html", "csv"):
+            raise InvalidInput("report.format_invalid", field="format", value=kind)
+        neighbourhood = self.neighbourhood(neighbourhood_id)
+        figures = report.figures(
+            AlertLog(self.alerts_table).between(neighbourhood_id, *month.utc_bounds()),
+            month,
+            neighbourhood,
+            unknown_texts=self._unknown_texts(neighbourhood_id, str(month)),
+            active_members=len(self._roster(neighbourhood_id).members(status="active")),
+            retention_months=self.alert_retention_months,
+        )
+        if kind == "csv":
+            return kind, report.render_csv(figures, language)
+        return kind, report.render_html(figures, language, datetime.now(UTC))
+
+    def _unknown_texts(self, neighbourhood_id: str, month: str) -> int:
+        reply = self.roster_table.get_item(
+            Key={"pk": partition_of(neighbourhood_id), "sk": TALLY_PREFIX + month}
+        )
+        counted = reply.get("Item", {}).get("unknown_texts", 0)
+        return int(str(counted))
+
     def _roster(self, neighbourhood_id: str) -> Roster:
         return Roster(self.roster_table, self.sns, self.neighbourhood(neighbourhood_id))
+
+
+CATEGORY: Final = re.compile(r"\w{2,30}")
+MOST_CATEGORIES: Final = 20
+
+
+def _categories(value: object) -> list[str]:
+    if not isinstance(value, list) or not 1 <= len(value) <= MOST_CATEGORIES:
+        raise InvalidInput(
+            "settings.categories_invalid", field="categories", most=MOST_CATEGORIES
+        )
+    chosen: list[str] = []
+    for category in value:
+        tag = str(category).strip().removeprefix("#").casefold()
+        if not isinstance(category, str) or not CATEGORY.fullmatch(tag):
+            raise InvalidInput(
+                "settings.category_invalid", field="categories", value=category
+            )
+        if tag not in chosen:
+            chosen.append(tag)
+    return chosen
 
 
 def _check_status_change(member: Member, wanted: str | None) -> None:

@@ -72,3 +72,7 @@ class NeighbourhoodNotFound(WijkalertError):
 
 class MemberNotPending(WijkalertError):
     """Approve or refuse asked for a member who did not ask to join."""
+
+
+class AlertNotFound(WijkalertError):
+    """No alert with that id in this neighbourhood."""

@@ -100,3 +100,19 @@ def join_details(rest: str) -> tuple[str, str | None]:
 def asks_to_join(intent: Intent, body: str) -> bool:
     """From a stranger, a bare AANMELDEN is a join request, not a return."""
     return intent.kind == "join" or _folded(body) in JOIN
+
+
+_HASHTAG = re.compile(r"#(\w+)")
+
+
+def category_of(body: str, categories: tuple[str, ...]) -> str | None:
+    """The first hashtag in `body` that is one of the neighbourhood's categories.
+
+    "#Inbraak" and "#inbraak" are the same category; a hashtag the
+    neighbourhood does not use leaves the alert uncategorised.
+    """
+    known = {category.casefold(): category for category in categories}
+    for tag in _HASHTAG.findall(body):
+        if tag.casefold() in known:
+            return known[tag.casefold()]
+    return None

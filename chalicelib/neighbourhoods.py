@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from botocore.exceptions import ClientError
 
@@ -26,7 +27,22 @@ if TYPE_CHECKING:
     from mypy_boto3_sns.client import SNSClient
 
 LONG_CODE_INDEX = "by-long-code"
+# Where the neighbourhoods are: a month, a weekday and an hour in the report
+# are the residents' own. Lambda's runtime may lack the system's time zone
+# files, so the `tzdata` package ships with the function.
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
 PROFILE = "PROFILE"
+# What a neighbour can put in an alert as a hashtag (#inbraak), so the monthly
+# report can say what the alerts were about. A neighbourhood may choose its own.
+DEFAULT_CATEGORIES: tuple[str, ...] = (
+    "inbraak",
+    "overlast",
+    "verdacht",
+    "brand",
+    "vandalisme",
+)
+# US dollars per SMS part to Dutch mobiles: the assumption docs/deploy.md also
+# makes, to be replaced with the price on the neighbourhood's own AWS bill.
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{1,39}")
 
 
@@ -59,9 +75,13 @@ class Neighbourhood:
     price_per_part: Decimal = DEFAULT_PRICE_PER_PART
     max_parts: int = DEFAULT_MAX_PARTS
     smart_encoding: bool = True
+    categories: tuple[str, ...] = DEFAULT_CATEGORIES
+    # Whether the monthly report may name neighbours; "a neighbour" otherwise.
+    show_names: bool = False
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> "Neighbourhood":
+        categories = item.get("categories")
         return cls(
             id=str(item["neighbourhood_id"]),
             name=str(item["name"]),
@@ -76,6 +96,10 @@ class Neighbourhood:
             ),
             max_parts=int(item.get("max_parts", DEFAULT_MAX_PARTS)),
             smart_encoding=bool(item.get("smart_encoding", True)),
+            categories=tuple(str(c) for c in categories)
+            if isinstance(categories, list)
+            else DEFAULT_CATEGORIES,
+            show_names=bool(item.get("show_names", False)),
         )
 
     def to_item(self) -> dict[str, Any]:
@@ -92,6 +116,8 @@ class Neighbourhood:
             "price_per_part": str(self.price_per_part),
             "max_parts": self.max_parts,
             "smart_encoding": self.smart_encoding,
+            "categories": list(self.categories),
+            "show_names": self.show_names,
         }
 
 

@@ -48,3 +48,20 @@ def mask(number: str) -> str:
     if len(digits) <= VISIBLE_DIGITS:
         return "*" * len(digits)
     return "***" + "".join(digits[-VISIBLE_DIGITS:])
+
+
+def without_numbers(text: str, region: str = DEFAULT_REGION) -> str:
+    """`text` with every phone number a neighbour typed in it blanked out.
+
+    What leaves wijkalert for a meeting (the report, an export) carries the
+    neighbours' own words, and people write numbers in them ("bel 06-...").
+    POSSIBLE leniency also catches numbers with a typo in them.
+    """
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, region, leniency=phonenumbers.Leniency.POSSIBLE
+    )
+    pieces, last = [], 0
+    for match in matcher:
+        pieces += [text[last : match.start], "…"]
+        last = match.end
+    return "".join(pieces) + text[last:]

@@ -668,8 +668,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     # The coordinators' commands (wijkalert/coordinator.py): help texts first.
     "cli.help.settings": {
-        "nl": "Toon of wijzig het sms-budget van de buurt en hoe sms'jes gaan.",
-        "en": "Show or change the neighbourhood's SMS budget and how SMS are sent.",
+        "nl": "Toon of wijzig het sms-budget van de buurt, hoe sms'jes gaan en wat "
+        "het maandverslag toont.",
+        "en": "Show or change the neighbourhood's SMS budget, how SMS are sent and "
+        "what the monthly report shows.",
     },
     "cli.help.budget": {
         "nl": "Maandbudget in euro's, zoals 25.00.",
@@ -689,10 +691,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "settings.shown": {
         "nl": "Maandbudget EUR {monthly_budget}, EUR {price_per_part} per sms-deel, "
-        "hoogstens {max_parts} delen per melding, slim coderen: {smart_encoding}.",
+        "hoogstens {max_parts} delen per melding, slim coderen: {smart_encoding}. "
+        "Namen in het verslag: {show_names}. Categorieen: {categories}.",
         "en": "Monthly budget EUR {monthly_budget}, EUR {price_per_part} per SMS "
         "part, at most {max_parts} parts per alert, smart encoding: "
-        "{smart_encoding}.",
+        "{smart_encoding}. Names in the report: {show_names}. Categories: "
+        "{categories}.",
     },
     "cli.help.costs": {
         "nl": "Wat de sms'jes van een maand kostten, per soort, en wat er nog over "
@@ -1161,6 +1165,260 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "opnieuw op als CSV.",
         "en": "Line {line} of the list cannot be read as CSV; save the list as CSV "
         "again.",
+    },
+    # The monthly report and the alert log's export (issue 6).
+    "report.month_invalid": {
+        "nl": "'{value}' is geen maand; schrijf het jaar en de maand, zoals 2026-11.",
+        "en": "'{value}' is not a month; write the year and month, such as 2026-11.",
+    },
+    "report.format_invalid": {
+        "nl": "Formaat '{value}' bestaat niet; kies uit: html, csv.",
+        "en": "Format '{value}' does not exist; choose from: html, csv.",
+    },
+    "report.month_names": {
+        "nl": "januari,februari,maart,april,mei,juni,juli,augustus,september,"
+        "oktober,november,december",
+        "en": "January,February,March,April,May,June,July,August,September,"
+        "October,November,December",
+    },
+    "report.weekday_names": {
+        "nl": "ma,di,wo,do,vr,za,zo",
+        "en": "Mon,Tue,Wed,Thu,Fri,Sat,Sun",
+    },
+    "report.week": {"nl": "week {week}", "en": "week {week}"},
+    "report.minutes": {"nl": "{minutes} min", "en": "{minutes} min"},
+    "report.uncategorised": {"nl": "zonder categorie", "en": "uncategorised"},
+    "report.a_neighbour": {"nl": "een buur", "en": "a neighbour"},
+    "report.period": {
+        "nl": "{first} t/m {last} {month}",
+        "en": "{first} to {last} {month}",
+    },
+    "report.title": {
+        "nl": "Buurtalert {neighbourhood}: {month}",
+        "en": "Neighbourhood alerts {neighbourhood}: {month}",
+    },
+    "report.covers": {
+        "nl": "Dit overzicht beslaat {period}, in Nederlandse tijd. Meldingen worden "
+        "{months} maanden bewaard en daarna vanzelf gewist. Er staan geen "
+        "telefoonnummers in.",
+        "en": "This report covers {period}, in Dutch time. Alerts are kept for "
+        "{months} months and then erased by themselves. It holds no phone "
+        "numbers.",
+    },
+    "report.summary": {"nl": "In het kort", "en": "At a glance"},
+    "report.tile.alerts": {"nl": "meldingen rondgestuurd", "en": "alerts sent round"},
+    "report.tile.responded": {
+        "nl": "met een buur die kwam",
+        "en": "with a neighbour coming",
+    },
+    "report.tile.first_response": {
+        "nl": "tot de eerste reactie (mediaan)",
+        "en": "to the first response (median)",
+    },
+    "report.tile.closed": {"nl": "afgerond", "en": "closed"},
+    "report.tile.unknown": {
+        "nl": "sms'jes van onbekende nummers",
+        "en": "texts from unknown numbers",
+    },
+    "report.tile.suppressed": {"nl": "tegengehouden", "en": "held back"},
+    "report.tile.parts": {"nl": "sms-delen verstuurd", "en": "SMS parts sent"},
+    "report.tile.cost": {"nl": "geschatte sms-kosten", "en": "estimated SMS cost"},
+    "report.chart.per_week": {"nl": "Meldingen per week", "en": "Alerts per week"},
+    "report.chart.per_weekday": {
+        "nl": "Meldingen per dag van de week",
+        "en": "Alerts by day of the week",
+    },
+    "report.chart.per_hour": {
+        "nl": "Meldingen per uur van de dag",
+        "en": "Alerts by hour of the day",
+    },
+    "report.chart.per_category": {
+        "nl": "Meldingen per soort",
+        "en": "Alerts by category",
+    },
+    "report.responses": {"nl": "Reacties van buren", "en": "Neighbours responding"},
+    "report.responded": {
+        "nl": "Bij {responded} van de {alerts} meldingen ({share}) liet ten minste "
+        "één buur weten dat die kwam.",
+        "en": "For {responded} of the {alerts} alerts ({share}) at least one "
+        "neighbour said they were coming.",
+    },
+    "report.first_response": {
+        "nl": "De eerste buur reageerde meestal binnen {minutes} (de mediaan).",
+        "en": "The first neighbour usually answered within {minutes} (the median).",
+    },
+    "report.closed": {"nl": "Afgeronde meldingen", "en": "Closed alerts"},
+    "report.none_closed": {
+        "nl": "Deze maand is geen melding afgerond.",
+        "en": "No alert was closed this month.",
+    },
+    "report.column.received_at": {"nl": "ontvangen", "en": "received"},
+    "report.column.category": {"nl": "soort", "en": "category"},
+    "report.column.outcome": {"nl": "afloop", "en": "outcome"},
+    "report.column.closed_by": {"nl": "afgerond door", "en": "closed by"},
+    "report.column.reason": {"nl": "reden", "en": "reason"},
+    "report.column.count": {"nl": "aantal", "en": "count"},
+    "report.held_back": {
+        "nl": "Onbekende nummers en tegengehouden berichten",
+        "en": "Unknown numbers and texts held back",
+    },
+    "report.unknown": {
+        "nl": "{count} sms'jes kwamen van nummers die niet op de lijst staan; ze "
+        "zijn niet doorgestuurd.",
+        "en": "{count} texts came from numbers not on the roster; they were not "
+        "passed on.",
+    },
+    "report.none_suppressed": {
+        "nl": "Er is geen bericht van een lid tegengehouden.",
+        "en": "No member's text was held back.",
+    },
+    "report.sms": {"nl": "Sms-delen en kosten", "en": "SMS parts and cost"},
+    "report.cost": {
+        "nl": "De meldingen en afrondingen gingen naar {members} leden: {parts} "
+        "sms-delen, bij {price} per deel {cost}.",
+        "en": "The alerts and closings went to {members} members: {parts} SMS "
+        "parts, at {price} a part {cost}.",
+    },
+    "report.recipients_estimated": {
+        "nl": "De meldingen en afrondingen gingen naar alle actieve leden; gerekend "
+        "met de {members} actieve leden van nu (niet van toen) zijn dat {parts} "
+        "sms-delen, bij {price} per deel {cost}.",
+        "en": "The alerts and closings went to every active member; counted with "
+        "today's {members} active members (not those of the time) that is {parts} "
+        "SMS parts, at {price} a part {cost}.",
+    },
+    "report.price_assumption": {
+        "nl": "De prijs per sms-deel is een aanname voor Nederlandse mobiele "
+        "nummers (zie docs/deploy.md), geen bedrag van de rekening; een "
+        "coördinator zet de echte prijs met wijkalert settings --sms-part-price. "
+        "Antwoorden aan één persoon (hulp, 'komt') zijn niet meegeteld.",
+        "en": "The price per SMS part is an assumption for Dutch mobile numbers "
+        "(see docs/deploy.md), not a figure from the bill; a coordinator sets "
+        "the real one with wijkalert settings --sms-part-price. Replies to one "
+        "person (help, 'coming') are not counted.",
+    },
+    "report.no_alerts": {
+        "nl": "In {month} zijn er geen meldingen rondgestuurd.",
+        "en": "No alerts were sent round in {month}.",
+    },
+    "report.footer": {
+        "nl": "Gemaakt door wijkalert op {generated}.",
+        "en": "Made by wijkalert on {generated}.",
+    },
+    "report.csv.section": {"nl": "onderdeel", "en": "section"},
+    "report.csv.item": {"nl": "item", "en": "item"},
+    "report.csv.value": {"nl": "waarde", "en": "value"},
+    "report.csv.period": {"nl": "periode", "en": "period"},
+    "report.csv.responded": {
+        "nl": "meldingen met een buur die kwam",
+        "en": "alerts with a neighbour coming",
+    },
+    "report.csv.recipients": {"nl": "ontvangers per bericht", "en": "recipients"},
+    "report.csv.part_price": {
+        "nl": "prijs per sms-deel (EUR, aanname)",
+        "en": "price per SMS part (EUR, assumed)",
+    },
+    "report.csv.cost": {"nl": "sms-kosten (EUR)", "en": "SMS cost (EUR)"},
+    "report.export.received_at": {"nl": "ontvangen", "en": "received"},
+    "report.export.status": {"nl": "status", "en": "status"},
+    "report.export.reason": {"nl": "reden", "en": "reason"},
+    "report.export.category": {"nl": "soort", "en": "category"},
+    "report.export.sender": {"nl": "afzender", "en": "sender"},
+    "report.export.body": {"nl": "bericht", "en": "text"},
+    "report.export.parts": {"nl": "delen", "en": "parts"},
+    "report.export.responders": {"nl": "buren die kwamen", "en": "neighbours coming"},
+    "report.export.first_response_minutes": {
+        "nl": "minuten tot eerste reactie",
+        "en": "minutes to first response",
+    },
+    "report.export.closed_at": {"nl": "afgerond", "en": "closed"},
+    "report.export.outcome": {"nl": "afloop", "en": "outcome"},
+    "report.export.closed_by": {"nl": "afgerond door", "en": "closed by"},
+    "alert.not_found": {
+        "nl": "Er is geen melding '{value}' in deze buurt.",
+        "en": "There is no alert '{value}' in this neighbourhood.",
+    },
+    "alert.category_unknown": {
+        "nl": "Soort '{value}' wordt in deze buurt niet gebruikt; kies uit: "
+        "{choices}, of laat hem leeg.",
+        "en": "Category '{value}' is not used in this neighbourhood; choose from: "
+        "{choices}, or leave it empty.",
+    },
+    "alerts.categorised": {
+        "nl": "De melding van {received_at} is nu: {category}.",
+        "en": "The alert of {received_at} is now: {category}.",
+    },
+    "alerts.exported": {
+        "nl": "{count} meldingen weggeschreven naar {path}.",
+        "en": "{count} alerts written to {path}.",
+    },
+    "report.written": {
+        "nl": "Het overzicht van {month} staat in {path}.",
+        "en": "The report for {month} is in {path}.",
+    },
+    "report.file_unwritable": {
+        "nl": "Kan {path} niet schrijven: {reason}.",
+        "en": "Cannot write {path}: {reason}.",
+    },
+    "cli.help.report": {
+        "nl": "Maak het maandoverzicht voor het overleg met politie, corporaties en "
+        "gemeente: één HTML-bestand dat goed afdrukt op A4, of CSV.",
+        "en": "Make the monthly report for the meeting with police, housing "
+        "corporations and district: one HTML file that prints well on A4, or CSV.",
+    },
+    "cli.help.report_month": {
+        "nl": "De maand, zoals 2026-11.",
+        "en": "The month, such as 2026-11.",
+    },
+    "cli.help.out": {
+        "nl": "Schrijf naar dit bestand in plaats van naar het scherm.",
+        "en": "Write to this file instead of the screen.",
+    },
+    "cli.help.csv": {
+        "nl": "De getallen als CSV, voor een spreadsheet.",
+        "en": "The numbers as CSV, for a spreadsheet.",
+    },
+    "cli.help.alerts_export": {
+        "nl": "Schrijf de meldingen als CSV, zonder telefoonnummers.",
+        "en": "Write the alerts as CSV, without phone numbers.",
+    },
+    "cli.help.alerts_categorise": {
+        "nl": "Geef een melding een soort (zoals inbraak); '' maakt hem leeg.",
+        "en": "Give an alert a category (such as inbraak); '' clears it.",
+    },
+    "column.id": {"nl": "id", "en": "id"},
+    "column.category": {"nl": "soort", "en": "category"},
+    "cli.help.sandbox_report": {
+        "nl": "Maak het maandoverzicht van een verzonnen maand in Molenwijk, op "
+        "de ingebouwde AWS-nabootsing.",
+        "en": "Make the monthly report of a made-up month in Molenwijk, on the "
+        "embedded stand-in for AWS.",
+    },
+    "settings.show_names_invalid": {
+        "nl": "'show_names' moet true of false zijn.",
+        "en": "'show_names' must be true or false.",
+    },
+    "settings.categories_invalid": {
+        "nl": "'categories' moet een lijst van 1 tot en met {most} soorten zijn, "
+        'zoals ["inbraak", "overlast"].',
+        "en": "'categories' must be a list of 1 to {most} categories, such as "
+        '["inbraak", "overlast"].',
+    },
+    "settings.category_invalid": {
+        "nl": "Soort '{value}' moet één woord van 2 tot 30 letters of cijfers zijn.",
+        "en": "Category '{value}' must be one word of 2 to 30 letters or digits.",
+    },
+    "cli.help.names": {
+        "nl": "Namen tonen in het overzicht (of --hide-names: 'een buur').",
+        "en": "Show names in the report (or --hide-names: 'a neighbour').",
+    },
+    "cli.help.categories": {
+        "nl": "De soorten, met komma's gescheiden, zoals inbraak,overlast.",
+        "en": "The categories, separated by commas, such as inbraak,overlast.",
+    },
+    "cli.help.show_names": {
+        "nl": "Laat de buurt namen tonen in het overzicht.",
+        "en": "Let the neighbourhood show names in the report.",
     },
 }
 

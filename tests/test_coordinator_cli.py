@@ -453,6 +453,8 @@ def test_alerts_list_shows_who_sent_what(jan: Coordinator, phones: Phones) -> No
         "afzender",
         "delen",
         "bericht",
+        "soort",
+        "id",
     ]
     assert "Jan" in result.stdout and "Verdachte man" in result.stdout
 
@@ -695,3 +697,117 @@ def test_refusing_someone_who_did_not_ask_gets_one_sentence(jan: Coordinator) ->
 
     assert result.exit_code == 1
     assert result.stderr == "+31612345602 heeft niet gevraagd om mee te doen.\n"
+
+
+# The monthly report, the export and categories.
+
+
+def test_report_writes_the_months_html_to_a_file(
+    jan: Coordinator, phones: Phones, tmp_path: Path
+) -> None:
+    phones.deliver(with_message("inbound-alert.json", messageBody="#brand rook"))
+    out = tmp_path / "november.html"
+
+    result = jan.run("report", "--month", "2026-11", "--out", str(out))
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Het overzicht van 2026-11 staat in {out}.\n"
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert 'data-chart="per_category"' in html and "#brand" in html
+
+
+def test_report_as_csv_goes_to_the_screen(jan: Coordinator, phones: Phones) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+
+    result = jan.run("report", "--month", "2026-11", "--csv", lang="en")
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "section,item,value"
+    assert "alerts sent round,,1" in result.stdout.splitlines()
+
+
+def test_report_of_a_wrong_month_is_one_sentence(jan: Coordinator) -> None:
+    result = jan.run("report", "--month", "volgende")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "'volgende' is geen maand; schrijf het jaar en de maand, zoals 2026-11.\n"
+    )
+
+
+def test_report_to_a_folder_that_does_not_exist_says_so(
+    jan: Coordinator, tmp_path: Path
+) -> None:
+    out = tmp_path / "missing" / "r.html"
+
+    result = jan.run("report", "--month", "2026-11", "--out", str(out))
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Kan {out} niet schrijven:")
+
+
+def test_alerts_export_writes_csv_without_numbers(
+    jan: Coordinator, phones: Phones, tmp_path: Path
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+    out = tmp_path / "log.csv"
+
+    result = jan.run(
+        "alerts",
+        "export",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        str(out),
+    )
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"1 meldingen weggeschreven naar {out}.\n"
+    written = out.read_text(encoding="utf-8")
+    assert written.splitlines()[0].startswith("ontvangen,status,reden,soort")
+    assert "+316" not in written and "Jan" not in written
+
+
+def test_alerts_categorise_sets_and_clears_a_category(
+    jan: Coordinator, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+    listed = json.loads(jan.run("alerts", "list", "--json").stdout)
+    alert_id = listed[0]["id"]
+
+    set_to = jan.run("alerts", "categorise", alert_id, "inbraak")
+    cleared = jan.run("alerts", "categorise", alert_id, "", lang="en")
+    refused = jan.run("alerts", "categorise", alert_id, "fietsen")
+
+    assert set_to.exit_code == 0
+    assert set_to.stdout.endswith("is nu: #inbraak.\n")
+    assert cleared.stdout.endswith("is now: uncategorised.\n")
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("Soort 'fietsen' wordt in deze buurt niet")
+
+
+def test_settings_show_and_change_what_the_report_may_say(jan: Coordinator) -> None:
+    shown = jan.run("settings", lang="en")
+    changed = jan.run(
+        "settings", "--show-names", "--categories", "#Inbraak, drugs", "--json"
+    )
+    refused = jan.run("settings", "--price", "gratis")
+
+    assert shown.stdout == (
+        "Monthly budget EUR 25.00, EUR 0.09 per SMS part, at most 3 parts per "
+        "alert, smart encoding: yes. Names in the report: no. Categories: "
+        "#inbraak, #overlast, #verdacht, #brand, #vandalisme.\n"
+    )
+    assert json.loads(changed.stdout) == {
+        "monthly_budget": "25.00",
+        "price_per_part": "0.09",
+        "max_parts": 3,
+        "smart_encoding": True,
+        "show_names": True,
+        "categories": ["inbraak", "drugs"],
+    }
+    assert refused.exit_code == 1
+    assert "'price_per_part' moet een bedrag in euro's" in refused.stderr

@@ -212,6 +212,8 @@ def test_coordinator_sets_the_budget_and_it_holds_back_the_next_alert(
         "price_per_part": "0.09",
         "max_parts": 3,
         "smart_encoding": True,
+        "show_names": False,
+        "categories": ["inbraak", "overlast", "verdacht", "brand", "vandalisme"],
     }
     assert api.call("GET", "/settings").json_body["monthly_budget"] == "0.40"
     assert [d.to for d in held] == [JAN]

@@ -27,9 +27,11 @@ from wijkalert.coordinator import (
     costs,
     members,
     reconcile,
+    report,
     settings,
     tokens,
 )
+from wijkalert.demo_month import demo_report
 from wijkalert.files import UnreadableFile, read_text
 from wijkalert.operator import neighbourhoods
 from wijkalert.sandbox import (
@@ -423,6 +425,8 @@ main.add_command(members)
 main.add_command(alerts)
 main.add_command(reconcile)
 main.add_command(costs)
+main.add_command(report)
 main.add_command(settings)
 main.add_command(tokens)
 main.add_command(neighbourhoods)
+sandbox.add_command(demo_report)

@@ -1,6 +1,6 @@
 """The coordinators' commands, and the operator's token commands.
 
-`members`, `alerts` and `reconcile` talk to the admin API over HTTP, as any
+`members`, `alerts`, `report` and `reconcile` talk to the admin API over HTTP, as any
 coordinator's laptop would: the API is the only door to a roster, and it
 answers refusals as one sentence in the coordinator's language. `tokens` is
 for the operator, who has AWS credentials: there is deliberately no API route
@@ -41,7 +41,7 @@ from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportRow, read_roster_csv
 from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
 from chalicelib.tokens import CoordinatorTokens, Token
-from wijkalert.files import UnreadableFile, read_text
+from wijkalert.files import UnreadableFile, read_text, reason_for
 
 # Help is printed before any option is read, so its language comes from the
 # environment alone (as in `wijkalert.cli`).
@@ -181,6 +181,22 @@ class AdminApi:
             ) from None
         return self._answer(response)
 
+    def document(self, path: str, params: Mapping[str, str]) -> str:
+        """An HTML or CSV answer as text; a refusal as `call` gives it."""
+        try:
+            response = self._http.get(
+                path, params=params, headers={"Accept": "text/html, text/csv"}
+            )
+        except httpx.TransportError:
+            raise Refusal(
+                texts.say("client.unreachable", self._lang, url=self._url)
+            ) from None
+        content_type = response.headers.get("content-type", "")
+        if response.is_success and content_type.startswith(("text/html", "text/csv")):
+            return response.text
+        self._answer(response)
+        raise self.unexpected(response.status_code)
+
     def pages(
         self, path: str, key: str, params: dict[str, str], everything: bool
     ) -> tuple[list[dict[str, Any]], bool]:
@@ -300,6 +316,9 @@ def _connection(command: F) -> F:
 _as_json = click.option("--json", "as_json", is_flag=True, help=_help("cli.help.json"))
 _everything = click.option(
     "--all", "everything", is_flag=True, help=_help("cli.help.all")
+)
+_out = click.option(
+    "--out", type=click.Path(path_type=Path), help=_help("cli.help.out")
 )
 
 
@@ -652,14 +671,98 @@ def list_alerts(
                 str(alert.get("sender", "")),
                 str(alert.get("parts", "")),
                 str(alert.get("body", "")),
+                str(alert.get("category") or ""),
+                str(alert.get("id", "")),
             ]
             for alert in found
         ]
-        click.echo(_table(("received_at", "sender", "parts", "body"), rows, lang))
+        columns = ("received_at", "sender", "parts", "body", "category", "id")
+        click.echo(_table(columns, rows, lang))
     else:
         click.echo(texts.say("alerts.none", lang))
     if more:
         click.echo(texts.say("alerts.more", lang), err=True)
+
+
+@alerts.command("categorise", help=_help("cli.help.alerts_categorise"))
+@click.argument("alert_id", metavar="ID")
+@click.argument("category")
+@_connection
+@click.pass_obj
+def categorise_alert(
+    lang: str, alert_id: str, category: str, url: str | None, token: str | None
+) -> None:
+    path = "/alerts/" + quote(alert_id.strip(), safe="")
+    with _api(url, token, lang) as api:
+        answer = api.call("PATCH", path, body={"category": category})
+    shown = answer.get("category")
+    click.echo(
+        texts.say(
+            "alerts.categorised",
+            lang,
+            received_at=api.expect(answer, "received_at", str),
+            category=f"#{shown}" if shown else texts.say("report.uncategorised", lang),
+        )
+    )
+
+
+@alerts.command("export", help=_help("cli.help.alerts_export"))
+@click.option("--from", "since", help=_help("cli.help.from"))
+@click.option("--to", "until", help=_help("cli.help.to"))
+@_out
+@_connection
+@click.pass_obj
+def export_alerts(
+    lang: str,
+    since: str | None,
+    until: str | None,
+    out: Path | None,
+    url: str | None,
+    token: str | None,
+) -> None:
+    query = {name: value for name, value in (("from", since), ("to", until)) if value}
+    with _api(url, token, lang) as api:
+        csv_text = api.document("/alerts/export", query)
+    if out is None:
+        click.echo(csv_text, nl=False)
+        return
+    _write(out, csv_text, lang)
+    count = max(len(list(csv.reader(io.StringIO(csv_text)))) - 1, 0)
+    click.echo(texts.say("alerts.exported", lang, count=count, path=out))
+
+
+@click.command(help=_help("cli.help.report"))
+@click.option("--month", required=True, help=_help("cli.help.report_month"))
+@click.option("--csv", "as_csv", is_flag=True, help=_help("cli.help.csv"))
+@_out
+@_connection
+@click.pass_obj
+def report(
+    lang: str,
+    month: str,
+    as_csv: bool,
+    out: Path | None,
+    url: str | None,
+    token: str | None,
+) -> None:
+    query = {"month": month, "format": "csv" if as_csv else "html"}
+    with _api(url, token, lang) as api:
+        document = api.document("/report", query)
+    if out is None:
+        click.echo(document, nl=False)
+        return
+    _write(out, document, lang)
+    click.echo(texts.say("report.written", lang, month=month, path=out))
+
+
+def _write(path: Path, document: str, lang: str) -> None:
+    try:
+        path.write_text(document, encoding="utf-8")
+    except OSError as error:
+        reason = reason_for(error, lang)
+        raise Refusal(
+            texts.say("report.file_unwritable", lang, path=path, reason=reason)
+        ) from None
 
 
 @click.command(help=_help("cli.help.reconcile"))
@@ -717,6 +820,8 @@ def costs(
 @click.option(
     "--smart-encoding/--no-smart-encoding", default=None, help=_help("cli.help.smart")
 )
+@click.option("--show-names/--hide-names", default=None, help=_help("cli.help.names"))
+@click.option("--categories", help=_help("cli.help.categories"))
 @_as_json
 @_connection
 @click.pass_obj
@@ -726,15 +831,21 @@ def settings(
     price: str | None,
     max_parts: int | None,
     smart_encoding: bool | None,
+    show_names: bool | None,
+    categories: str | None,
     as_json: bool,
     url: str | None,
     token: str | None,
 ) -> None:
-    wanted = {
+    wanted: dict[str, Any] = {
         "monthly_budget": budget,
         "price_per_part": price,
         "max_parts": max_parts,
         "smart_encoding": smart_encoding,
+        "show_names": show_names,
+        "categories": None
+        if categories is None
+        else [c.strip() for c in categories.split(",") if c.strip()],
     }
     changes = {name: value for name, value in wanted.items() if value is not None}
     with _api(url, token, lang) as api:
@@ -742,10 +853,22 @@ def settings(
             current = api.call("PATCH", "/settings", body=changes)
         else:
             current = api.call("GET", "/settings")
+        shown = api.expect(current, "categories", list)
     if as_json:
         _echo_json(current)
         return
-    click.echo(texts.say("settings.shown", lang, **current))
+    click.echo(
+        texts.say(
+            "settings.shown",
+            lang,
+            **{
+                **current,
+                "smart_encoding": _yes_no(current.get("smart_encoding"), lang),
+                "show_names": _yes_no(current.get("show_names"), lang),
+                "categories": ", ".join(f"#{c}" for c in shown),
+            },
+        )
+    )
 
 
 # tokens: the operator's, straight on AWS.

@@ -19,7 +19,7 @@ def read_text(path: Path, lang: str) -> str:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        reason = _why(error, lang)
+        reason = reason_for(error, lang)
         sentence = texts.say("sandbox.file_unreadable", lang, path=path, reason=reason)
         raise UnreadableFile(sentence) from None
     try:
@@ -28,7 +28,8 @@ def read_text(path: Path, lang: str) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def _why(error: OSError, lang: str) -> str:
+def reason_for(error: OSError, lang: str) -> str:
+    """Why a file could not be read or written, as a short phrase."""
     if isinstance(error, FileNotFoundError):
         return texts.say("sandbox.no_such_file", lang)
     if isinstance(error, IsADirectoryError):

@@ -1,0 +1,745 @@
+"""The monthly report: what the alert log says about one month, for the meeting.
+
+The neighbourhood group meets with the police, the housing corporations and
+the district; this is what they look at. `figures` counts a month of alert
+items (as `conversation` writes them) into plain numbers, and the renderers
+turn those numbers into one self-contained HTML page that prints on A4, a CSV
+of the same numbers, and a CSV of the alert log itself.
+
+Nothing here reads AWS: the coordinators' office hands in the items, the
+month's tally of strangers and the roster's size. The charts are SVG drawn
+here, a few rectangles each, rather than a charting library, so the function
+stays small and the page needs no script, font or image from anywhere else.
+
+What leaves this module carries no phone number: the neighbours' own words
+(outcomes, alert texts) pass through `phones.without_numbers`, and names only
+appear when the neighbourhood chose to show them.
+"""
+
+import csv
+import io
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from html import escape
+from typing import Any, Final
+
+from chalicelib import phones, sms, texts
+from chalicelib.errors import InvalidInput
+from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood
+
+Item = Mapping[str, Any]
+SUPPRESSION_REASONS: Final = (
+    "duplicate_text",
+    "member_rate",
+    "neighbourhood_rate",
+    "auto_reply",
+    "stale_reply",
+)
+
+
+@dataclass(frozen=True)
+class Month:
+    """A calendar month in the neighbourhood's own time zone."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Month":
+        """`2026-11`, or `InvalidInput` naming the field."""
+        year, _, month = text.strip().partition("-")
+        if not (len(year) == 4 and year.isdigit() and month.isdigit()):
+            raise InvalidInput("report.month_invalid", field="month", value=text)
+        if not 1 <= int(month) <= 12:
+            raise InvalidInput("report.month_invalid", field="month", value=text)
+        return cls(int(year), int(month))
+
+    @property
+    def start(self) -> datetime:
+        return datetime(self.year, self.month, 1, tzinfo=TIMEZONE)
+
+    @property
+    def end(self) -> datetime:
+        """The first moment of the next month."""
+        following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return datetime(following.year, following.month, 1, tzinfo=TIMEZONE)
+
+    @property
+    def last_day(self) -> date:
+        return (self.end - timedelta(days=1)).date()
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def name(self, language: str) -> str:
+        names = texts.say("report.month_names", language).split(",")
+        return f"{names[self.month - 1]} {self.year}"
+
+    def utc_bounds(self) -> tuple[str, str]:
+        """The month as the alert log's sort keys see it: UTC ISO times."""
+        return (
+            self.start.astimezone(UTC).isoformat(timespec="seconds")[:19],
+            self.end.astimezone(UTC).isoformat(timespec="seconds")[:19],
+        )
+
+    def weeks(self) -> list[tuple[int, int]]:
+        """The ISO (year, week) pairs the month's days fall in, in order."""
+        found: list[tuple[int, int]] = []
+        day = self.start.date()
+        while day <= self.last_day:
+            week = day.isocalendar()[:2]
+            if week not in found:
+                found.append(week)
+            day += timedelta(days=1)
+        return found
+
+
+@dataclass(frozen=True)
+class ClosedAlert:
+    received_at: datetime  # in the neighbourhood's time zone
+    category: str | None
+    outcome: str  # without phone numbers
+    closed_by: str | None  # None where names are not shown
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One month of the alert log, counted."""
+
+    neighbourhood: str
+    month: Month
+    retention_months: int
+    categories: tuple[str, ...]
+    alerts: int
+    per_week: list[tuple[int, int]]  # (ISO week, alerts)
+    per_weekday: list[int]  # Monday first
+    per_hour: list[int]  # 0:00 to 23:00
+    per_category: list[tuple[str | None, int]]  # None: uncategorised
+    responded: int
+    median_first_response: float | None  # minutes
+    closed: list[ClosedAlert]
+    unknown_texts: int
+    suppressed: dict[str, int]
+    sms_parts: int
+    recipients: int
+    recipients_estimated: bool
+    part_price: Decimal
+    cost: Decimal
+
+    @property
+    def responded_share(self) -> float | None:
+        return self.responded / self.alerts if self.alerts else None
+
+
+def local_time(received_at: str) -> datetime:
+    moment = datetime.fromisoformat(received_at.replace("Z", "+00:00"))
+    return moment.astimezone(TIMEZONE)
+
+
+def in_month(items: Iterable[Item], month: Month) -> list[Item]:
+    """The items received within the month, oldest first."""
+    kept = [
+        item
+        for item in items
+        if month.start <= local_time(str(item["received_at"])) < month.end
+    ]
+    return sorted(kept, key=lambda item: local_time(str(item["received_at"])))
+
+
+def first_response_minutes(item: Item) -> float | None:
+    """Minutes from the alert to the first neighbour saying they come."""
+    times = [
+        local_time(str(answer["at"]))
+        for phone, answer in _neighbours_answers(item).items()
+    ]
+    if not times:
+        return None
+    received = local_time(str(item["received_at"]))
+    return (min(times) - received).total_seconds() / 60
+
+
+def _neighbours_answers(item: Item) -> dict[str, Any]:
+    # The sender's own "kom" is no neighbour coming.
+    answers = item.get("responders") or {}
+    return {
+        phone: answer
+        for phone, answer in answers.items()
+        if phone != item.get("sender_phone")
+    }
+
+
+def sms_cost(parts: int, part_price: Decimal) -> Decimal:
+    """What the SMS parts cost. The one place a fuller SMS budget replaces."""
+    return (parts * part_price).quantize(Decimal("0.01"))
+
+
+def sms_parts(
+    alerts: Sequence[Item], neighbourhood: Neighbourhood, active_members: int
+) -> tuple[int, int, bool]:
+    """Parts sent for the month's alerts and closings, the recipients counted,
+    and whether that count is today's roster rather than the one at the time.
+
+    Each broadcast goes to every active member. An alert item that recorded
+    its `recipients` is counted with them; older ones with today's roster.
+    """
+    parts = 0
+    estimated = False
+    for alert in alerts:
+        recorded = alert.get("recipients")
+        recipients = int(recorded) if recorded is not None else active_members
+        estimated = estimated or recorded is None
+        closing = 0
+        if alert.get("closed_at"):
+            outcome = str(alert.get("outcome") or "")
+            key = "sms.closed_with_outcome" if outcome else "sms.closed"
+            closing = sms.count_parts(
+                texts.say(
+                    key,
+                    neighbourhood.language,
+                    neighbourhood=neighbourhood.name,
+                    outcome=outcome,
+                )
+            )
+        parts += (int(alert["parts"]) + closing) * recipients
+    return parts, active_members, estimated
+
+
+def figures(
+    items: Iterable[Item],
+    month: Month,
+    neighbourhood: Neighbourhood,
+    *,
+    unknown_texts: int,
+    active_members: int,
+    retention_months: int,
+) -> Figures:
+    """Count the month's alert items into the report's numbers."""
+    logged = in_month(items, month)
+    alerts = [item for item in logged if item.get("status") == "broadcast"]
+    held = [item for item in logged if item.get("status") == "suppressed"]
+    moments = [local_time(str(item["received_at"])) for item in alerts]
+
+    weeks = Counter(moment.isocalendar()[:2] for moment in moments)
+    weekdays = Counter(moment.weekday() for moment in moments)
+    hours = Counter(moment.hour for moment in moments)
+    known = set(neighbourhood.categories)
+    categories = Counter(
+        item.get("category") if item.get("category") in known else None
+        for item in alerts
+    )
+    waits = [
+        wait
+        for wait in (first_response_minutes(item) for item in alerts)
+        if wait is not None
+    ]
+    responded = sum(bool(_neighbours_answers(item)) for item in alerts)
+    parts, recipients, estimated = sms_parts(alerts, neighbourhood, active_members)
+    price = neighbourhood.price_per_part
+
+    return Figures(
+        neighbourhood=neighbourhood.name,
+        month=month,
+        retention_months=retention_months,
+        categories=neighbourhood.categories,
+        alerts=len(alerts),
+        per_week=[(week, weeks[(year, week)]) for year, week in month.weeks()],
+        per_weekday=[weekdays[day] for day in range(7)],
+        per_hour=[hours[hour] for hour in range(24)],
+        per_category=[(c, categories[c]) for c in (*neighbourhood.categories, None)],
+        responded=responded,
+        median_first_response=statistics.median(waits) if waits else None,
+        closed=[
+            _closed(item, neighbourhood.show_names)
+            for item in alerts
+            if item.get("closed_at")
+        ],
+        unknown_texts=unknown_texts,
+        suppressed=dict(Counter(str(item.get("reason")) for item in held)),
+        sms_parts=parts,
+        recipients=recipients,
+        recipients_estimated=estimated,
+        part_price=price,
+        cost=sms_cost(parts, price),
+    )
+
+
+def _closed(item: Item, show_names: bool) -> ClosedAlert:
+    return ClosedAlert(
+        received_at=local_time(str(item["received_at"])),
+        category=item.get("category"),
+        outcome=phones.without_numbers(str(item.get("outcome") or "")),
+        closed_by=(str(item.get("closed_by") or "") or None) if show_names else None,
+    )
+
+
+# Words and numbers as the reader writes them.
+
+
+def _number(value: float, language: str, decimals: int = 0) -> str:
+    written = f"{value:,.{decimals}f}"
+    if language == "nl":
+        written = written.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return written
+
+
+def _money(value: Decimal, language: str) -> str:
+    return "EUR " + _number(float(value), language, 2)
+
+
+def _share(fig: Figures, language: str) -> str:
+    share = fig.responded_share
+    return "—" if share is None else _number(share * 100, language) + "%"
+
+
+def _minutes(fig: Figures, language: str) -> str:
+    wait = fig.median_first_response
+    if wait is None:
+        return "—"
+    return texts.say("report.minutes", language, minutes=_number(wait, language, 1))
+
+
+def _category(category: str | None, language: str) -> str:
+    return f"#{category}" if category else texts.say("report.uncategorised", language)
+
+
+def _weekdays(language: str) -> list[str]:
+    return texts.say("report.weekday_names", language).split(",")
+
+
+def _week(week: int, language: str) -> str:
+    return texts.say("report.week", language, week=week)
+
+
+def _reason(reason: str, language: str) -> str:
+    key = f"story.reason.{reason}"
+    return texts.say(key, language) if key in texts.catalogue_keys() else reason
+
+
+def _neighbour(name: str | None, language: str) -> str:
+    return name or texts.say("report.a_neighbour", language)
+
+
+def period(month: Month, language: str) -> str:
+    return texts.say(
+        "report.period",
+        language,
+        first=month.start.day,
+        last=month.last_day.day,
+        month=month.name(language),
+    )
+
+
+# The HTML page.
+
+_STYLE: Final = """
+@page { size: A4; margin: 14mm 14mm 16mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif;
+  color: #1d2733; margin: 0 auto; max-width: 182mm; font-size: 10pt;
+  line-height: 1.35; padding: 6mm 0; }
+h1 { font-size: 18pt; margin: 0 0 1mm; }
+h2 { font-size: 11.5pt; margin: 0 0 2mm; color: #0b4f6c; }
+p { margin: 0 0 2mm; }
+.period { color: #4a5968; margin-bottom: 5mm; }
+section { break-inside: avoid; margin-bottom: 6mm; }
+section.list { break-inside: auto; break-before: page; }
+@media screen { section.list { margin-top: 8mm; } }
+tr { break-inside: avoid; }
+.tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2.5mm; }
+.tile { border: 0.3mm solid #c9d4de; border-radius: 1.5mm; padding: 2mm 3mm; }
+.tile b { display: block; font-size: 14pt; color: #0b4f6c; white-space: nowrap; }
+.tile span { color: #4a5968; font-size: 8.5pt; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm 6mm;
+  margin-bottom: 6mm; }
+.charts section { margin: 0; }
+.wide { grid-column: 1 / -1; }
+svg.chart { width: 100%; height: auto; display: block; }
+svg.chart .bar { fill: #1f7a9c; }
+svg.chart .none { fill: #9aa8b5; }
+svg.chart text { font-size: 11px; fill: #1d2733; }
+svg.chart .axis { stroke: #8795a3; stroke-width: 1; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+th, td { text-align: left; padding: 1mm 2mm; border-bottom: 0.2mm solid #d6dee6;
+  vertical-align: top; }
+th { color: #4a5968; font-weight: 600; }
+td.n, th.n { text-align: right; }
+.note { color: #4a5968; font-size: 8.5pt; }
+.empty { font-size: 12pt; padding: 6mm 0; }
+footer { color: #6b7886; font-size: 8pt; border-top: 0.2mm solid #c9d4de;
+  padding-top: 2mm; }
+"""
+
+
+def bar_chart(
+    name: str,
+    labels: Sequence[str],
+    values: Sequence[int],
+    *,
+    width: int = 340,
+    height: int = 150,
+    show_every: int = 1,
+    muted: Sequence[bool] = (),
+) -> str:
+    """A bar chart as inline SVG; each bar carries its value in `data-value`."""
+    top, bottom, side = 16, 22, 6
+    room = height - top - bottom
+    slot = (width - 2 * side) / max(len(values), 1)
+    highest = max(values, default=0) or 1
+    shapes = [
+        f'<line class="axis" x1="{side}" y1="{top + room}" '
+        f'x2="{width - side}" y2="{top + room}"/>'
+    ]
+    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+        bar = room * value / highest
+        x = side + index * slot + slot * 0.15
+        kind = "none" if index < len(muted) and muted[index] else "bar"
+        shapes.append(
+            f'<rect class="{kind}" data-label="{escape(label)}" data-value="{value}" '
+            f'x="{x:.1f}" y="{top + room - bar:.1f}" width="{slot * 0.7:.1f}" '
+            f'height="{bar:.1f}"/>'
+        )
+        middle = side + (index + 0.5) * slot
+        if value:
+            shapes.append(
+                f'<text x="{middle:.1f}" y="{top + room - bar - 3:.1f}" '
+                f'text-anchor="middle">{value}</text>'
+            )
+        if index % show_every == 0:
+            shapes.append(
+                f'<text x="{middle:.1f}" y="{height - 7}" '
+                f'text-anchor="middle">{escape(label)}</text>'
+            )
+    return (
+        f'<svg class="chart" data-chart="{name}" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(shapes)}</svg>'
+    )
+
+
+def row_chart(
+    name: str,
+    labels: Sequence[str],
+    values: Sequence[int],
+    *,
+    width: int = 340,
+    muted: Sequence[bool] = (),
+) -> str:
+    """Bars lying down, for labels too long to stand under a bar."""
+    row, label_room, value_room = 22, 110, 34
+    height = row * len(values) + 4
+    room = width - label_room - value_room
+    highest = max(values, default=0) or 1
+    shapes = [
+        f'<line class="axis" x1="{label_room}" y1="0" x2="{label_room}" y2="{height}"/>'
+    ]
+    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+        y = 2 + index * row
+        bar = room * value / highest
+        kind = "none" if index < len(muted) and muted[index] else "bar"
+        shapes += [
+            f'<text x="{label_room - 6}" y="{y + 15}" text-anchor="end">'
+            f"{escape(label)}</text>",
+            f'<rect class="{kind}" data-label="{escape(label)}" '
+            f'data-value="{value}" x="{label_room}" y="{y + 3}" '
+            f'width="{bar:.1f}" height="{row - 6}"/>',
+            f'<text x="{label_room + bar + 4:.1f}" y="{y + 15}">{value}</text>',
+        ]
+    return (
+        f'<svg class="chart" data-chart="{name}" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(shapes)}</svg>'
+    )
+
+
+def _section(title: str, body: str, extra_class: str = "") -> str:
+    classes = f' class="{extra_class}"' if extra_class else ""
+    return f"<section{classes}><h2>{escape(title)}</h2>{body}</section>"
+
+
+def _tiles(fig: Figures, language: str) -> str:
+    shown = [
+        ("report.tile.alerts", _number(fig.alerts, language)),
+        ("report.tile.responded", _share(fig, language)),
+        ("report.tile.first_response", _minutes(fig, language)),
+        ("report.tile.closed", _number(len(fig.closed), language)),
+        ("report.tile.unknown", _number(fig.unknown_texts, language)),
+        ("report.tile.suppressed", _number(sum(fig.suppressed.values()), language)),
+        ("report.tile.parts", _number(fig.sms_parts, language)),
+        ("report.tile.cost", _money(fig.cost, language)),
+    ]
+    tiles = "".join(
+        f'<div class="tile" data-figure="{key.rsplit(".", 1)[1]}">'
+        f"<b>{escape(value)}</b><span>{escape(texts.say(key, language))}</span></div>"
+        for key, value in shown
+    )
+    return f'<div class="tiles">{tiles}</div>'
+
+
+def _charts(fig: Figures, language: str) -> str:
+    weeks = bar_chart(
+        "per_week",
+        [_week(week, language) for week, _ in fig.per_week],
+        [count for _, count in fig.per_week],
+    )
+    weekdays = bar_chart("per_weekday", _weekdays(language), fig.per_weekday)
+    hours = bar_chart(
+        "per_hour",
+        [f"{hour}" for hour in range(24)],
+        fig.per_hour,
+        width=700,
+        show_every=2,
+    )
+    categories = row_chart(
+        "per_category",
+        [_category(category, language) for category, _ in fig.per_category],
+        [count for _, count in fig.per_category],
+        muted=[category is None for category, _ in fig.per_category],
+    )
+    return (
+        '<div class="charts">'
+        + _section(texts.say("report.chart.per_week", language), weeks)
+        + _section(texts.say("report.chart.per_weekday", language), weekdays)
+        + _section(texts.say("report.chart.per_hour", language), hours, "wide")
+        + _section(texts.say("report.chart.per_category", language), categories)
+        + _section(texts.say("report.responses", language), _responses(fig, language))
+        + "</div>"
+    )
+
+
+def _responses(fig: Figures, language: str) -> str:
+    return "".join(
+        f"<p>{escape(sentence)}</p>"
+        for sentence in (
+            texts.say(
+                "report.responded",
+                language,
+                responded=fig.responded,
+                alerts=fig.alerts,
+                share=_share(fig, language),
+            ),
+            texts.say(
+                "report.first_response", language, minutes=_minutes(fig, language)
+            ),
+        )
+    )
+
+
+def _closed_table(fig: Figures, language: str) -> str:
+    if not fig.closed:
+        return f"<p>{escape(texts.say('report.none_closed', language))}</p>"
+    head = "".join(
+        f"<th>{escape(texts.say(f'report.column.{name}', language))}</th>"
+        for name in ("received_at", "category", "outcome", "closed_by")
+    )
+    rows = "".join(
+        "<tr>"
+        f"<td>{closed.received_at:%d-%m %H:%M}</td>"
+        f"<td>{escape(_category(closed.category, language))}</td>"
+        f"<td>{escape(closed.outcome or '—')}</td>"
+        f"<td>{escape(_neighbour(closed.closed_by, language))}</td>"
+        "</tr>"
+        for closed in fig.closed
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _held_back(fig: Figures, language: str) -> str:
+    sentence = texts.say("report.unknown", language, count=fig.unknown_texts)
+    if not fig.suppressed:
+        held = texts.say("report.none_suppressed", language)
+        return f"<p>{escape(sentence)}</p><p>{escape(held)}</p>"
+    rows = "".join(
+        f"<tr><td>{escape(_reason(reason, language))}</td>"
+        f'<td class="n">{count}</td></tr>'
+        for reason, count in sorted(fig.suppressed.items())
+    )
+    head = (
+        f"<th>{escape(texts.say('report.column.reason', language))}</th>"
+        f'<th class="n">{escape(texts.say("report.column.count", language))}</th>'
+    )
+    return (
+        f"<p>{escape(sentence)}</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _costs(fig: Figures, language: str) -> str:
+    key = "report.recipients_estimated" if fig.recipients_estimated else "report.cost"
+    sentence = texts.say(
+        key,
+        language,
+        parts=_number(fig.sms_parts, language),
+        members=fig.recipients,
+        price=_money(fig.part_price, language),
+        cost=_money(fig.cost, language),
+    )
+    assumption = texts.say("report.price_assumption", language)
+    return f"<p>{escape(sentence)}</p><p class='note'>{escape(assumption)}</p>"
+
+
+def render_html(fig: Figures, language: str, generated: datetime) -> str:
+    """The month's report as one HTML page with everything in it."""
+    title = texts.say(
+        "report.title",
+        language,
+        neighbourhood=fig.neighbourhood,
+        month=fig.month.name(language),
+    )
+    covers = texts.say(
+        "report.covers",
+        language,
+        period=period(fig.month, language),
+        months=fig.retention_months,
+    )
+    parts = [
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="period">{escape(covers)}</p>',
+        _section(texts.say("report.summary", language), _tiles(fig, language)),
+    ]
+    if fig.alerts:
+        parts.append(_charts(fig, language))
+    else:
+        empty = texts.say("report.no_alerts", language, month=fig.month.name(language))
+        parts.append(f'<p class="empty" data-empty="true">{escape(empty)}</p>')
+    parts += [
+        _section(texts.say("report.held_back", language), _held_back(fig, language)),
+        _section(texts.say("report.sms", language), _costs(fig, language)),
+    ]
+    if fig.alerts:
+        # Last: a long list, which the meeting reads after the figures.
+        closed = _closed_table(fig, language)
+        parts.append(_section(texts.say("report.closed", language), closed, "list"))
+    parts += [
+        "<footer>"
+        + escape(
+            texts.say(
+                "report.footer",
+                language,
+                generated=generated.astimezone(TIMEZONE).strftime("%d-%m-%Y %H:%M"),
+            )
+        )
+        + "</footer>",
+    ]
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(language)}"><head>'
+        '<meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
+        f"<body>{''.join(parts)}</body></html>\n"
+    )
+
+
+# The same numbers for a spreadsheet.
+
+
+def render_csv(fig: Figures, language: str) -> str:
+    """One row per number: section, item, value."""
+    say = texts.say
+    rows: list[tuple[str, str, str]] = [
+        (say("report.csv.period", language), period(fig.month, language), ""),
+        (say("report.tile.alerts", language), "", str(fig.alerts)),
+    ]
+    rows += [
+        (say("report.chart.per_week", language), _week(week, language), str(count))
+        for week, count in fig.per_week
+    ]
+    rows += [
+        (say("report.chart.per_weekday", language), day, str(count))
+        for day, count in zip(_weekdays(language), fig.per_weekday, strict=True)
+    ]
+    rows += [
+        (say("report.chart.per_hour", language), f"{hour:02d}:00", str(count))
+        for hour, count in enumerate(fig.per_hour)
+    ]
+    rows += [
+        (say("report.chart.per_category", language), _category(c, language), str(n))
+        for c, n in fig.per_category
+    ]
+    wait = fig.median_first_response
+    rows += [
+        (say("report.csv.responded", language), "", str(fig.responded)),
+        (say("report.tile.first_response", language), "", _plain(wait)),
+        (say("report.tile.closed", language), "", str(len(fig.closed))),
+    ]
+    rows += [
+        (
+            say("report.closed", language),
+            f"{closed.received_at:%Y-%m-%d %H:%M}",
+            closed.outcome,
+        )
+        for closed in fig.closed
+    ]
+    rows += [(say("report.tile.unknown", language), "", str(fig.unknown_texts))]
+    rows += [
+        (say("report.tile.suppressed", language), _reason(reason, language), str(n))
+        for reason, n in sorted(fig.suppressed.items())
+    ]
+    rows += [
+        (say("report.tile.parts", language), "", str(fig.sms_parts)),
+        (say("report.csv.recipients", language), "", str(fig.recipients)),
+        (say("report.csv.part_price", language), "", str(fig.part_price)),
+        (say("report.csv.cost", language), "", str(fig.cost)),
+    ]
+    header = tuple(
+        say(f"report.csv.{name}", language) for name in ("section", "item", "value")
+    )
+    return _csv([header, *rows])
+
+
+def _plain(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def _csv(rows: Iterable[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+EXPORT_COLUMNS: Final = (
+    "received_at",
+    "status",
+    "reason",
+    "category",
+    "sender",
+    "body",
+    "parts",
+    "responders",
+    "first_response_minutes",
+    "closed_at",
+    "outcome",
+    "closed_by",
+)
+
+
+def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
+    """The alert log as CSV, oldest first: no phone numbers, names if chosen."""
+    header = [texts.say(f"report.export.{name}", language) for name in EXPORT_COLUMNS]
+    rows = [header]
+    ordered = sorted(items, key=lambda item: str(item["received_at"]))
+    for item in ordered:
+        sender = str(item.get("sender_name") or "") if show_names else ""
+        closer = str(item.get("closed_by") or "") if show_names else ""
+        closed_at = item.get("closed_at")
+        rows.append(
+            [
+                local_time(str(item["received_at"])).isoformat(timespec="seconds"),
+                str(item.get("status", "")),
+                str(item.get("reason") or ""),
+                str(item.get("category") or ""),
+                _neighbour(sender, language),
+                phones.without_numbers(str(item.get("body") or "")),
+                str(item.get("parts", "")),
+                str(len(_neighbours_answers(item))),
+                _plain(first_response_minutes(item)),
+                local_time(str(closed_at)).isoformat(timespec="seconds")
+                if closed_at
+                else "",
+                phones.without_numbers(str(item.get("outcome") or "")),
+                _neighbour(closer, language) if closed_at else "",
+            ]
+        )
+    return _csv(rows)

@@ -1,0 +1,555 @@
+"""The monthly report and the alert log's export, through the admin API.
+
+A generated month of several hundred alerts is reported, and every number is
+checked against a count made here, over the same items, with nothing from
+`chalicelib.report`. A smaller test sends real texts through the handler and
+finds them in the report.
+"""
+
+import csv
+import io
+import re
+import statistics
+from collections import Counter, defaultdict
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from html.parser import HTMLParser
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import boto3
+import pytest
+
+from chalicelib import config
+from chalicelib.neighbourhoods import Neighbourhood, partition_of
+from tests.conftest import MOLENWIJK_PHONES, Api, Phones
+from tests.test_two_way import text
+from wijkalert import demo_month
+from wijkalert.sandbox import DEMO_ROSTER, Sandbox
+
+JAN, FATIMA, AHMED, SANNE, MEHMET = MOLENWIJK_PHONES
+STRANGER = "+31612345699"
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+ENGLISH = {"accept-language": "en"}
+# Written as neighbours and E.164 write them; none may reach a report.
+PHONE_NUMBER = re.compile(r"(\+|00)\s*31|\b0\s*6[\s-]*\d{8}\b|\b\d{9,}\b")
+MEMBER_COUNT = len(MOLENWIJK_PHONES) + len(demo_month.MORE_NEIGHBOURS)
+
+
+class LoggedMonth:
+    """The generated November in the log: the items and what was written."""
+
+    def __init__(self, demo: demo_month.DemoMonth) -> None:
+        self.items = demo.items
+        self.unknown_texts = demo.unknown_texts
+
+    def alerts(self) -> list[dict[str, Any]]:
+        return [item for item in self.items if item["status"] == "broadcast"]
+
+
+@pytest.fixture
+def november(sandbox: Sandbox, molenwijk: Neighbourhood) -> LoggedMonth:
+    assert sandbox.enrol(molenwijk, demo_month.MORE_NEIGHBOURS) == []
+    members = [*DEMO_ROSTER, *demo_month.MORE_NEIGHBOURS]
+    demo = demo_month.generate(molenwijk, members, 2026, 11)
+    demo_month.write(molenwijk, "2026-11", demo)
+    return LoggedMonth(demo)
+
+
+def local(received_at: str) -> datetime:
+    return datetime.fromisoformat(received_at.replace("Z", "+00:00")).astimezone(
+        AMSTERDAM
+    )
+
+
+def report_csv(api: Api, month: str = "2026-11") -> dict[tuple[str, str], str]:
+    response = api.call("GET", f"/report?month={month}&format=csv", headers=ENGLISH)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.body.decode())))
+    assert rows[0] == ["section", "item", "value"]
+    return {(section, item): value for section, item, value in rows[1:]}
+
+
+class Charts(HTMLParser):
+    """The bars of each chart and the figures of the summary, as drawn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bars: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self.figures: dict[str, str] = {}
+        self._chart = ""
+        self._figure = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "svg":
+            self._chart = found.get("data-chart") or ""
+        if tag == "rect" and self._chart:
+            label, value = found["data-label"] or "", found["data-value"] or ""
+            self.bars[self._chart].append((label, int(value)))
+        if tag == "div" and found.get("data-figure"):
+            self._figure = found["data-figure"] or ""
+
+    def handle_data(self, data: str) -> None:
+        if self._figure and data.strip():
+            self.figures[self._figure] = data.strip()
+            self._figure = ""
+
+
+def charts_of(html: str) -> Charts:
+    parser = Charts()
+    parser.feed(html)
+    return parser
+
+
+# A month of several hundred alerts, counted twice.
+
+
+def test_the_generated_month_is_a_busy_realistic_one(november: LoggedMonth) -> None:
+    alerts = november.alerts()
+
+    assert len(alerts) >= 300
+    assert sum(bool(item["responders"]) for item in alerts) > 100
+    assert sum("closed_at" in item for item in alerts) > 50
+    assert len({local(item["received_at"]).date() for item in alerts}) >= 25
+
+
+def test_report_numbers_match_an_independent_count(
+    api: Api, november: LoggedMonth
+) -> None:
+    figures = report_csv(api)
+    alerts = november.alerts()
+    moments = [local(item["received_at"]) for item in alerts]
+
+    assert figures[("alerts sent round", "")] == str(len(alerts))
+
+    weeks = Counter(moment.isocalendar()[1] for moment in moments)
+    reported_weeks = {
+        int(item.removeprefix("week ")): int(value)
+        for (section, item), value in figures.items()
+        if section == "Alerts per week"
+    }
+    assert reported_weeks == {week: weeks[week] for week in range(44, 50)}
+
+    days = Counter(moment.strftime("%a") for moment in moments)
+    for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
+        assert figures[("Alerts by day of the week", day)] == str(days[day])
+
+    hours = Counter(moment.hour for moment in moments)
+    for hour in range(24):
+        reported = figures[("Alerts by hour of the day", f"{hour:02d}:00")]
+        assert reported == str(hours[hour])
+
+    tags = Counter(item.get("category") for item in alerts)
+    for tag in ("inbraak", "overlast", "verdacht", "brand", "vandalisme"):
+        assert figures[("Alerts by category", f"#{tag}")] == str(tags[tag])
+    assert figures[("Alerts by category", "uncategorised")] == str(tags[None])
+
+
+def test_responses_closings_and_hold_backs_match_an_independent_count(
+    api: Api, november: LoggedMonth
+) -> None:
+    figures = report_csv(api)
+    alerts = november.alerts()
+
+    def neighbours(item: dict[str, Any]) -> dict[str, Any]:
+        return {
+            phone: answer
+            for phone, answer in item["responders"].items()
+            if phone != item["sender_phone"]
+        }
+
+    answered = [item for item in alerts if neighbours(item)]
+    waits = [
+        (
+            min(local(a["at"]) for a in neighbours(item).values())
+            - local(item["received_at"])
+        ).total_seconds()
+        / 60
+        for item in answered
+    ]
+    closed = [item for item in alerts if "closed_at" in item]
+    held = Counter(
+        item["reason"] for item in november.items if item["status"] == "suppressed"
+    )
+
+    assert figures[("alerts with a neighbour coming", "")] == str(len(answered))
+    reported_wait = figures[("to the first response (median)", "")]
+    assert reported_wait == f"{statistics.median(waits):.1f}"
+    assert figures[("closed", "")] == str(len(closed))
+    assert sum(section == "Closed alerts" for section, _ in figures) == len(closed)
+    assert figures[("texts from unknown numbers", "")] == str(november.unknown_texts)
+    assert sum(held.values()) == 32
+    reported_held = {
+        reason: value
+        for (section, reason), value in figures.items()
+        if section == "held back"
+    }
+    assert sorted(int(value) for value in reported_held.values()) == sorted(
+        held.values()
+    )
+
+
+def test_sms_parts_and_cost_match_an_independent_count(
+    api: Api, november: LoggedMonth
+) -> None:
+    figures = report_csv(api)
+    alerts = november.alerts()
+    # Every closing broadcast is short enough for one part.
+    for item in alerts:
+        if "closed_at" in item:
+            assert len(f"[Molenwijk] Afgerond: {item['outcome']}") <= 160
+    parts = sum(
+        (int(item["parts"]) + ("closed_at" in item)) * MEMBER_COUNT for item in alerts
+    )
+
+    assert figures[("SMS parts sent", "")] == str(parts)
+    assert figures[("recipients", "")] == str(MEMBER_COUNT)
+    assert figures[("price per SMS part (EUR, assumed)", "")] == "0.09"
+    assert Decimal(figures[("SMS cost (EUR)", "")]) == parts * Decimal("0.09")
+
+
+def test_the_html_charts_draw_the_same_numbers(api: Api, november: LoggedMonth) -> None:
+    response = api.call("GET", "/report?month=2026-11", headers=ENGLISH)
+    alerts = november.alerts()
+    moments = [local(item["received_at"]) for item in alerts]
+
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/html")
+    drawn = charts_of(response.body.decode())
+    assert sorted(drawn.bars) == [
+        "per_category",
+        "per_hour",
+        "per_week",
+        "per_weekday",
+    ]
+    assert [value for _, value in drawn.bars["per_hour"]] == [
+        sum(moment.hour == hour for moment in moments) for hour in range(24)
+    ]
+    assert [value for _, value in drawn.bars["per_weekday"]] == [
+        sum(moment.weekday() == day for moment in moments) for day in range(7)
+    ]
+    assert sum(value for _, value in drawn.bars["per_week"]) == len(alerts)
+    assert sum(value for _, value in drawn.bars["per_category"]) == len(alerts)
+    assert drawn.figures["alerts"] == str(len(alerts))
+    assert drawn.figures["unknown"] == str(november.unknown_texts)
+
+
+def test_the_report_holds_no_phone_numbers_and_no_names(
+    api: Api, november: LoggedMonth
+) -> None:
+    html = api.call("GET", "/report?month=2026-11").body.decode()
+    numbers = api.call("GET", "/report?month=2026-11&format=csv").body.decode()
+    export = api.call("GET", "/alerts/export?from=2026-11-01&to=2026-11-30")
+
+    for document in (html, numbers, export.body.decode()):
+        assert not PHONE_NUMBER.search(document)
+        for name in ("Jan", "Fatima", "Ahmed", "Sanne", "Mehmet", "Lotte"):
+            assert not re.search(rf"\b{name}\b", document)
+    assert "een buur" in html
+
+
+def test_names_show_where_the_neighbourhood_chose_so(
+    api: Api, sandbox: Sandbox, november: LoggedMonth
+) -> None:
+    sandbox.roster_table().update_item(
+        Key={"pk": partition_of("molenwijk"), "sk": "PROFILE"},
+        UpdateExpression="SET show_names = :yes",
+        ExpressionAttributeValues={":yes": True},
+    )
+    closers = {item["closed_by"] for item in november.alerts() if "closed_at" in item}
+
+    html = api.call("GET", "/report?month=2026-11").body.decode()
+
+    assert any(re.search(rf"<td>{name}</td>", html) for name in closers)
+    assert not PHONE_NUMBER.search(html)
+
+
+def test_the_report_says_which_period_and_retention_it_covers(
+    api: Api, november: LoggedMonth
+) -> None:
+    html = api.call("GET", "/report?month=2026-11", headers=ENGLISH).body.decode()
+
+    assert "covers 1 to 30 November 2026" in html
+    assert "kept for 24 months" in html
+
+
+def test_a_month_without_alerts_says_so(api: Api, molenwijk: Neighbourhood) -> None:
+    response = api.call("GET", "/report?month=2026-10")
+    numbers = report_csv(api, "2026-10")
+
+    assert response.status_code == 200
+    html = response.body.decode()
+    assert "In oktober 2026 zijn er geen meldingen rondgestuurd." in html
+    assert 'data-chart="' not in html
+    assert numbers[("alerts sent round", "")] == "0"
+    assert numbers[("to the first response (median)", "")] == ""
+
+
+@pytest.mark.parametrize("month", ["", "2026-13", "november", "26-11", "2026-1x"])
+def test_a_wrong_month_is_refused_in_one_sentence(api: Api, month: str) -> None:
+    response = api.call("GET", f"/report?month={month}")
+
+    assert response.status_code == 400
+    error = response.json_body["error"]
+    assert error["field"] == "month"
+    assert "zoals 2026-11" in error["message"]
+
+
+def test_a_wrong_format_is_refused(api: Api) -> None:
+    response = api.call("GET", "/report?month=2026-11&format=pdf")
+
+    assert response.status_code == 400
+    assert response.json_body["error"]["field"] == "format"
+
+
+def test_another_neighbourhood_reports_nothing_of_this_one(
+    api: Api, sandbox: Sandbox, november: LoggedMonth
+) -> None:
+    from chalicelib.tokens import CoordinatorTokens
+
+    kometen = sandbox.open_neighbourhood(
+        "kometenbuurt", "Kometenbuurt", "+3197010203041"
+    )
+    sandbox.roster(kometen).add("+31612345611", "Noor")
+    _, token = CoordinatorTokens(sandbox.roster_table()).create(kometen, "+31612345611")
+
+    response = api.call("GET", "/report?month=2026-11", token=token)
+
+    assert "Kometenbuurt" in response.body.decode()
+    assert 'data-empty="true"' in response.body.decode()
+
+
+# Real texts, end to end.
+
+
+def test_real_texts_end_up_in_the_report(api: Api, phones: Phones) -> None:
+    phones.deliver(text(FATIMA, "#Inbraak man met koevoet bij nr 12"))
+    phones.deliver(text(AHMED, "kom eraan", minute=2))
+    phones.deliver(text(SANNE, "ik kom", minute=4))
+    phones.deliver(text(FATIMA, "KLAAR politie heeft hem", minute=20))
+    phones.deliver(text(MEHMET, "Verdachte auto in de Molenstraat", minute=40))
+    phones.deliver(text(STRANGER, "hallo?", minute=50))
+    phones.deliver(text(STRANGER, "hallo??", minute=51))
+    phones.deliver(text(JAN, "Automatisch antwoord: ik ben afwezig", minute=55))
+
+    figures = report_csv(api)
+
+    assert figures[("alerts sent round", "")] == "2"
+    assert figures[("Alerts by category", "#inbraak")] == "1"
+    assert figures[("Alerts by category", "uncategorised")] == "1"
+    assert figures[("alerts with a neighbour coming", "")] == "1"
+    assert figures[("to the first response (median)", "")] == "2.0"
+    assert figures[("closed", "")] == "1"
+    assert figures[("Closed alerts", "2026-11-28 22:00")] == "politie heeft hem"
+    assert figures[("texts from unknown numbers", "")] == "2"
+    auto_reply = "it is an automatic reply, and those are never answered"
+    assert figures[("held back", auto_reply)] == "1"
+    assert figures[("Alerts by day of the week", "Sat")] == "2"
+    assert figures[("Alerts by hour of the day", "22:00")] == "2"
+
+
+def alert_items() -> list[dict[str, Any]]:
+    table = boto3.resource("dynamodb").Table("wijkalert-dev-alerts")
+    return sorted(table.scan()["Items"], key=lambda item: str(item["sk"]))
+
+
+def test_every_alert_expires_after_the_retention_period(
+    phones: Phones, molenwijk: Neighbourhood
+) -> None:
+    phones.deliver(text(FATIMA, "#brand rook uit de kelder"))
+    phones.deliver(text(JAN, "Automatisch antwoord", minute=1))
+
+    items = alert_items()
+
+    assert [item["status"] for item in items] == ["broadcast", "suppressed"]
+    sent = datetime(2026, 11, 28, 21, 0, tzinfo=UTC)
+    assert int(items[0]["expires_at"]) == int(sent.replace(year=2028).timestamp())
+    assert items[0]["category"] == "brand"
+    assert "category" not in items[1]
+
+
+def test_the_retention_period_is_a_setting(
+    phones: Phones, molenwijk: Neighbourhood, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(config.ALERT_RETENTION_MONTHS, "3")
+
+    phones.deliver(text(FATIMA, "Verdacht busje"))
+
+    sent = datetime(2026, 11, 28, 21, 0, tzinfo=UTC)
+    expected = sent.replace(year=2027, month=2).timestamp()
+    assert int(alert_items()[0]["expires_at"]) == int(expected)
+
+
+@pytest.mark.parametrize("months", ["0", "many", "-3", "121"])
+def test_an_unusable_retention_period_is_refused(months: str) -> None:
+    from chalicelib.errors import MissingSetting
+
+    environ = {
+        config.ROSTER_TABLE: "roster",
+        config.ALERTS_TABLE: "alerts",
+        config.IDEMPOTENCY_TABLE: "idempotency",
+        config.ALERT_RETENTION_MONTHS: months,
+    }
+    with pytest.raises(MissingSetting) as refused:
+        config.Settings.from_environ(environ)
+
+    assert config.ALERT_RETENTION_MONTHS in refused.value.sentence("en")
+
+
+def test_a_hashtag_the_neighbourhood_does_not_use_leaves_it_uncategorised(
+    phones: Phones, molenwijk: Neighbourhood
+) -> None:
+    phones.deliver(text(FATIMA, "#fietsendief bij de #SUPERMARKT, #overlast"))
+    phones.deliver(text(AHMED, "#fietsendief bij het station", minute=5))
+
+    first, second = alert_items()
+
+    assert first["category"] == "overlast"
+    assert "category" not in second
+
+
+# A coordinator's category.
+
+
+def test_a_coordinator_categorises_an_alert(api: Api, phones: Phones) -> None:
+    phones.deliver(text(FATIMA, "Man klimt over de schutting van nr 8"))
+    alert_id = alert_items()[0]["alert_id"]
+
+    response = api.call("PATCH", f"/alerts/{alert_id}", {"category": "#Inbraak"})
+    listed = api.call("GET", "/alerts").json_body["alerts"]
+
+    assert response.status_code == 200
+    assert response.json_body["category"] == "inbraak"
+    assert listed[0]["category"] == "inbraak"
+    assert report_csv(api)[("Alerts by category", "#inbraak")] == "1"
+
+    cleared = api.call("PATCH", f"/alerts/{alert_id}", {"category": ""})
+    assert cleared.json_body["category"] is None
+    assert "category" not in alert_items()[0]
+
+
+def test_an_unknown_category_is_refused_with_the_choices(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "Man klimt over de schutting van nr 8"))
+    alert_id = alert_items()[0]["alert_id"]
+
+    response = api.call("PATCH", f"/alerts/{alert_id}", {"category": "fietsen"})
+
+    assert response.status_code == 400
+    assert response.json_body["error"]["field"] == "category"
+    assert (
+        "inbraak, overlast, verdacht, brand, vandalisme"
+        in (response.json_body["error"]["message"])
+    )
+
+
+def test_categorising_an_unknown_alert_gets_404(api: Api) -> None:
+    response = api.call("PATCH", "/alerts/no-such-alert", {"category": "brand"})
+
+    assert response.status_code == 404
+    assert response.json_body["error"]["message"] == (
+        "Er is geen melding 'no-such-alert' in deze buurt."
+    )
+
+
+# The export.
+
+
+def test_the_export_lists_the_log_oldest_first_without_numbers(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "#verdacht iemand belt aan, bel mij op 0612345602"))
+    phones.deliver(text(AHMED, "ik kom", minute=3))
+    phones.deliver(text(FATIMA, "KLAAR bezorger, bel 06-12345602 niet meer", minute=9))
+
+    response = api.call("GET", "/alerts/export?from=2026-11-28&to=2026-11-28")
+
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.body.decode())))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["ontvangen"] == "2026-11-28T22:00:00+01:00"
+    assert (row["status"], row["soort"], row["afzender"]) == (
+        "broadcast",
+        "verdacht",
+        "een buur",
+    )
+    assert row["bericht"] == "#verdacht iemand belt aan, bel mij op …"
+    assert row["afloop"] == "bezorger, bel … niet meer"
+    assert (row["buren die kwamen"], row["minuten tot eerste reactie"]) == ("1", "3.0")
+    assert not PHONE_NUMBER.search(response.body.decode())
+
+
+def test_the_export_of_an_empty_period_is_only_the_header(api: Api) -> None:
+    response = api.call("GET", "/alerts/export?from=2026-01-01&to=2026-01-31")
+
+    assert response.body.decode().count("\n") == 1
+
+
+def test_a_stranger_is_counted_once_per_text_and_never_named(
+    api: Api, phones: Phones, sandbox: Sandbox
+) -> None:
+    phones.deliver(text(STRANGER, "wie is dit?"))
+    phones.deliver(text(STRANGER, "hallo", minute=1))
+
+    tally = sandbox.roster_table().get_item(
+        Key={"pk": partition_of("molenwijk"), "sk": "TALLY#2026-11"}
+    )["Item"]
+
+    assert tally["unknown_texts"] == 2
+    assert STRANGER not in str(tally)
+    expected = datetime(2026, 11, 28, 21, 1, tzinfo=UTC) + timedelta(days=730)
+    assert abs(int(tally["expires_at"]) - expected.timestamp()) < 2 * 86400
+
+
+# What the neighbourhood chose.
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"show_names": "ja"}, "show_names"),
+        ({"categories": []}, "categories"),
+        ({"categories": ["in braak"]}, "categories"),
+        ({"price_per_part": "-0.1"}, "price_per_part"),
+        ({"price_per_part": True}, "price_per_part"),
+        ({"colour": "blue"}, "colour"),
+    ],
+)
+def test_unusable_settings_are_refused_and_change_nothing(
+    api: Api, body: dict[str, Any], field: str
+) -> None:
+    response = api.call("PATCH", "/settings", body)
+
+    assert response.status_code == 400
+    assert response.json_body["error"]["field"] == field
+    assert api.call("GET", "/settings").json_body == {
+        "monthly_budget": "25.00",
+        "price_per_part": "0.09",
+        "max_parts": 3,
+        "smart_encoding": True,
+        "show_names": False,
+        "categories": ["inbraak", "overlast", "verdacht", "brand", "vandalisme"],
+    }
+
+
+def test_the_neighbourhoods_own_price_and_categories_reach_the_report(
+    api: Api, phones: Phones
+) -> None:
+    api.call(
+        "PATCH",
+        "/settings",
+        {"categories": ["drugs", "inbraak"], "price_per_part": "0.08"},
+    )
+    phones.deliver(text(FATIMA, "#drugs handel bij het speelveld"))
+
+    figures = report_csv(api)
+
+    assert figures[("Alerts by category", "#drugs")] == "1"
+    assert ("Alerts by category", "#brand") not in figures
+    assert figures[("price per SMS part (EUR, assumed)", "")] == "0.08"
+    assert figures[("SMS cost (EUR)", "")] == "0.40"

@@ -1,0 +1,344 @@
+"""A made-up but plausible month of Molenwijk's alert log, for the demo report.
+
+Driving hundreds of texts through the Lambda handler on moto takes minutes, so
+the month is written straight into the alert log, item by item as
+`chalicelib.conversation` writes them: the broadcast composed, measured and
+categorised by the same functions, the expiry by the same rule. Responses and
+closings are the fields `record_response` and `record_closing` set.
+
+The month leans the way a neighbourhood's does: evenings and nights more than
+mornings, weekends more than weekdays, a burglary spree in one week. A seed
+makes it the same month every time, so tests can count it.
+"""
+
+import os
+import random
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Final
+
+import boto3
+import click
+
+from chalicelib import config, keywords, sms, texts
+from chalicelib.conversation import TALLY_PREFIX, expiry
+from chalicelib.coordinators import CoordinatorOffice
+from chalicelib.errors import WijkalertError
+from chalicelib.members import ImportRow
+from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, partition_of
+from chalicelib.report import Month
+from wijkalert.sandbox import DEMO_NEIGHBOURHOOD, DEMO_ROSTER, ENVIRONMENT, Sandbox
+
+# On top of the demo roster's five: Molenwijk as a street of twenty-five.
+MORE_NEIGHBOURS: Final = tuple(
+    ImportRow(index + 7, f"+316123456{index + 10:02d}", name, street)
+    for index, (name, street) in enumerate(
+        [
+            ("Lotte", "Dorpstraat 1"),
+            ("Youssef", "Dorpstraat 3"),
+            ("Anouk", "Dorpstraat 7"),
+            ("Dirk", "Kastanjelaan 2"),
+            ("Priya", "Kastanjelaan 6"),
+            ("Kees", "Kometensingel 9"),
+            ("Emma", "Kometensingel 11"),
+            ("Bram", "Molenstraat 2"),
+            ("Nadia", "Molenstraat 4"),
+            ("Ruud", "Molenstraat 10"),
+            ("Ilse", "Wiekplein 1"),
+            ("Hamza", "Wiekplein 3"),
+            ("Joke", "Wiekplein 5"),
+            ("Tim", "Zeilmakerstraat 2"),
+            ("Mei", "Zeilmakerstraat 8"),
+            ("Sem", "Zeilmakerstraat 12"),
+            ("Esra", "Kastanjelaan 20"),
+            ("Wim", "Dorpstraat 15"),
+            ("Floor", "Kometensingel 21"),
+            ("Daan", "Molenstraat 22"),
+        ]
+    )
+)
+
+# What neighbours text, by what it was about (None: no hashtag).
+TEXTS: Final[dict[str | None, tuple[str, ...]]] = {
+    "inbraak": (
+        "#inbraak Man met koevoet bij achterdeur {street}",
+        "#inbraak Glasgerinkel achter {street}, iemand rent weg richting park",
+        "#Inbraak schuurdeur {street} open gebroken, fietsen weg",
+    ),
+    "overlast": (
+        "#overlast Groep jongeren met harde muziek bij {street}",
+        "#overlast Scooters scheuren rondjes over de stoep bij {street}",
+    ),
+    "verdacht": (
+        "#verdacht Busje zonder kenteken rijdt al een uur rondjes, nu bij {street}",
+        "#verdacht Twee mannen kijken bij elke voordeur naar binnen, {street}",
+        "#verdacht Iemand voelt aan autodeuren, {street}, donkere jas",
+    ),
+    "brand": ("#brand Rook uit container bij {street}, 112 gebeld",),
+    "vandalisme": (
+        "#vandalisme Bushokje bij {street} ingegooid",
+        "#vandalisme Spiegels van auto's afgetrapt, {street}",
+    ),
+    None: (
+        "Hond loopt los op de Dorpstraat, wie kent hem?",
+        "Verdachte man probeert fietsen open te breken bij {street}",
+        "Auto met lichten aan en motor draaiend bij {street}, niemand erin",
+        "Harde knal gehoord bij {street}, weet iemand wat het was?",
+    ),
+}
+CATEGORY_WEIGHTS: Final = {
+    "inbraak": 20,
+    "overlast": 22,
+    "verdacht": 25,
+    "brand": 3,
+    "vandalisme": 10,
+    None: 20,
+}
+# Alerts per hour of the day, relative: quiet mornings, busy evenings.
+HOUR_WEIGHTS: Final = (
+    4, 3, 3, 2, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 5, 6, 8, 9, 10, 10, 9, 6,
+)  # fmt: skip
+WEEKDAY_WEIGHTS: Final = (5, 5, 6, 6, 8, 10, 9)  # Monday first
+OUTCOMES: Final = (
+    "politie was er binnen 10 minuten, niemand aangehouden",
+    "loos alarm, was de nieuwe bewoner",
+    "dader gevlucht, aangifte gedaan",
+    "jongeren zijn vertrokken na gesprek",
+    "brandweer heeft het geblust",
+    "",
+    "wijkagent neemt contact op, bel hem op 06-12345699",
+)
+REMARKS: Final = ("", "", "eraan", "2 min", "ik kijk vanuit het raam")
+# Help is printed before any option is read (as in `wijkalert.cli`).
+HELP_LANGUAGE: Final = os.environ.get("WIJKALERT_LANG")
+SUPPRESSIONS: Final = (
+    ("duplicate_text", 12),
+    ("member_rate", 6),
+    ("auto_reply", 5),
+    ("stale_reply", 9),
+)
+
+
+@dataclass(frozen=True)
+class DemoMonth:
+    """What was written: the alert items and the tally of strangers."""
+
+    items: list[dict[str, Any]]
+    unknown_texts: int
+
+
+def generate(
+    neighbourhood: Neighbourhood,
+    members: Sequence[ImportRow],
+    year: int,
+    month: int,
+    *,
+    alerts: int = 320,
+    seed: int = 6,
+    retention_months: int = 24,
+) -> DemoMonth:
+    """A month of alert items for `neighbourhood`, sent by `members`."""
+    chance = random.Random(seed)
+    days = _days(year, month)
+    day_weights = [WEEKDAY_WEIGHTS[day.weekday()] * _spree(day) for day in days]
+    items = []
+    for number in range(alerts):
+        day = chance.choices(days, day_weights)[0]
+        hour = chance.choices(range(24), HOUR_WEIGHTS)[0]
+        local = day.replace(
+            hour=hour, minute=chance.randrange(60), second=chance.randrange(60)
+        )
+        sender = chance.choice(members)
+        items.append(_broadcast(neighbourhood, sender, local, number, chance, members))
+        if number < sum(count for _, count in SUPPRESSIONS):
+            reason = _suppression(number)
+            items.append(_held(neighbourhood, sender, local, number, reason))
+    for item in items:
+        item["expires_at"] = expiry(_utc(str(item["received_at"])), retention_months)
+    return DemoMonth(items, unknown_texts=chance.randrange(15, 40))
+
+
+def _days(year: int, month: int) -> list[datetime]:
+    # Aware datetimes add wall-clock days, so midnight stays midnight.
+    day = datetime(year, month, 1, tzinfo=TIMEZONE)
+    found = []
+    while day.month == month:
+        found.append(day)
+        day += timedelta(days=1)
+    return found
+
+
+def _spree(day: datetime) -> int:
+    # A burglary spree in the month's second week, as neighbourhoods have.
+    return 3 if 8 <= day.day <= 14 else 1
+
+
+def _suppression(number: int) -> str:
+    for reason, count in SUPPRESSIONS:
+        if number < count:
+            return reason
+        number -= count
+    raise AssertionError("numbered past the suppressions")
+
+
+def _received(local: datetime) -> str:
+    return (
+        local.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    )
+
+
+def _utc(received_at: str) -> datetime:
+    return datetime.fromisoformat(received_at.replace("Z", "+00:00"))
+
+
+def _item(
+    neighbourhood: Neighbourhood,
+    sender: ImportRow,
+    local: datetime,
+    alert_id: str,
+    body: str,
+    text: str,
+    parts: int,
+    status: str,
+) -> dict[str, Any]:
+    received_at = _received(local)
+    return {
+        "neighbourhood_id": neighbourhood.id,
+        "sk": f"{received_at}#{alert_id}",
+        "alert_id": alert_id,
+        "sender_phone": sender.phone,
+        "sender_name": sender.name,
+        "body": body,
+        "text": text,
+        "received_at": received_at,
+        "parts": parts,
+        "encoding": sms.encoding_of(text),
+        "status": status,
+        "responders": {},
+    }
+
+
+def _broadcast(
+    neighbourhood: Neighbourhood,
+    sender: ImportRow,
+    local: datetime,
+    number: int,
+    chance: random.Random,
+    members: Sequence[ImportRow],
+) -> dict[str, Any]:
+    about = chance.choices(list(CATEGORY_WEIGHTS), list(CATEGORY_WEIGHTS.values()))[0]
+    street = chance.choice(members).street or "de Dorpstraat"
+    body = chance.choice(TEXTS[about]).format(street=street)
+    text = sms.compose_broadcast(
+        neighbourhood.name, sender.name, body, neighbourhood.language
+    )
+    item = _item(
+        neighbourhood,
+        sender,
+        local,
+        f"demo-{number:04d}",
+        body,
+        text,
+        sms.measure(text).parts,
+        "broadcast",
+    )
+    category = keywords.category_of(body, neighbourhood.categories)
+    if category:
+        item["category"] = category
+
+    # Most alerts get a neighbour or two within minutes; night ones fewer.
+    nobody = 30 if local.hour < 7 else 12
+    responding = chance.choices((0, 1, 2, 3, 4), (nobody, 30, 25, 15, 8))[0]
+    others = [member for member in members if member.phone != sender.phone]
+    for member in chance.sample(others, responding):
+        at = local + timedelta(seconds=chance.randrange(20, 25 * 60))
+        item["responders"][member.phone] = {
+            "name": member.name,
+            "at": _received(at),
+            "remark": chance.choice(REMARKS),
+        }
+    if chance.random() < 0.45:
+        closed = local + timedelta(minutes=chance.randrange(10, 120))
+        item["closed_at"] = _received(closed)
+        item["closed_by"] = sender.name
+        item["outcome"] = chance.choice(OUTCOMES)
+    return item
+
+
+def _held(
+    neighbourhood: Neighbourhood,
+    sender: ImportRow,
+    local: datetime,
+    number: int,
+    reason: str,
+) -> dict[str, Any]:
+    # Held back a little after the alert it repeats or answers; parts 0, as
+    # nothing was sent.
+    later = local + timedelta(minutes=3)
+    body = "Automatisch antwoord: ik ben afwezig" if reason == "auto_reply" else "kom"
+    item = _item(
+        neighbourhood, sender, later, f"held-{number:04d}", body, body, 0, "suppressed"
+    )
+    item["reason"] = reason
+    return item
+
+
+def write(neighbourhood: Neighbourhood, month: str, demo: DemoMonth) -> None:
+    """Put the demo month into the sandbox's alert log and stranger tally."""
+    dynamodb = boto3.resource("dynamodb")
+    alerts = dynamodb.Table(ENVIRONMENT[config.ALERTS_TABLE])
+    with alerts.batch_writer() as batch:
+        for item in demo.items:
+            batch.put_item(Item=item)
+    dynamodb.Table(ENVIRONMENT[config.ROSTER_TABLE]).put_item(
+        Item={
+            "pk": partition_of(neighbourhood.id),
+            "sk": TALLY_PREFIX + month,
+            "unknown_texts": demo.unknown_texts,
+        }
+    )
+
+
+def _help(key: str) -> str:
+    return texts.say(key, HELP_LANGUAGE)
+
+
+@click.command("report", help=_help("cli.help.sandbox_report"))
+@click.option(
+    "--month", default="2026-11", show_default=True, help=_help("cli.help.report_month")
+)
+@click.option(
+    "--out", type=click.Path(path_type=Path), required=True, help=_help("cli.help.out")
+)
+@click.option("--csv", "as_csv", is_flag=True, help=_help("cli.help.csv"))
+@click.option("--show-names", is_flag=True, help=_help("cli.help.show_names"))
+@click.pass_obj
+def demo_report(
+    lang: str, month: str, out: Path, as_csv: bool, show_names: bool
+) -> None:
+    """The report of a made-up month of Molenwijk, made as the API makes it."""
+    try:
+        chosen = Month.parse(month)
+    except WijkalertError as error:
+        click.echo(error.sentence(lang), err=True)
+        sys.exit(1)
+    members = (*DEMO_ROSTER, *MORE_NEIGHBOURS)
+    with Sandbox() as box:
+        neighbourhood = box.open_neighbourhood(*DEMO_NEIGHBOURHOOD, language=lang)
+        if show_names:
+            box.roster_table().update_item(
+                Key={"pk": partition_of(neighbourhood.id), "sk": "PROFILE"},
+                UpdateExpression="SET show_names = :yes",
+                ExpressionAttributeValues={":yes": True},
+            )
+        box.enrol(neighbourhood, members)
+        demo = generate(neighbourhood, members, chosen.year, chosen.month)
+        write(neighbourhood, str(chosen), demo)
+        office = CoordinatorOffice.open(config.Settings.from_environ())
+        query = {"month": str(chosen), "format": "csv" if as_csv else "html"}
+        _, document = office.report(neighbourhood.id, query, lang)
+    out.write_text(document, encoding="utf-8")
+    click.echo(texts.say("report.written", lang, month=chosen.name(lang), path=out))
