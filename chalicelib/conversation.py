@@ -24,7 +24,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from chalicelib import keywords, phones, sms, texts
 from chalicelib.broadcast import Broadcaster
 from chalicelib.errors import BroadcastFailed, MemberExists, WijkalertError
-from chalicelib.members import Member, Roster
+from chalicelib.members import NAME_LIMIT, STREET_LIMIT, Member, Roster
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, partition_of
 from chalicelib.observability import count, logger
 from chalicelib.protection import (
@@ -451,13 +451,13 @@ class Conversation:
     def _join(self, intent: keywords.Intent) -> Outcome:
         assert self.sender is not None
         name, street = keywords.join_details(intent.rest)
+        # A request is never refused for its wording: the coordinators decide.
+        name = " ".join(name.split())[:NAME_LIMIT].strip()
+        street = street[:STREET_LIMIT] if street else None
+        if not name:
+            name = texts.say("member.unnamed", self.neighbourhood.language)
         try:
-            self.roster.add(
-                self.sender,
-                name or texts.say("member.unnamed", self.neighbourhood.language),
-                street=street,
-                status="pending",
-            )
+            self.roster.add(self.sender, name, street=street, status="pending")
         except MemberExists:
             pass  # Lambda's retry of this same request
         except WijkalertError as error:
@@ -469,7 +469,7 @@ class Conversation:
                 coordinator.phone,
                 "sms.join_requested",
                 number=self.sender,
-                name=name or "?",
+                name=name,
                 language=coordinator.language,
             )
         count("JoinRequests")

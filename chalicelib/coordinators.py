@@ -22,6 +22,7 @@ from chalicelib.errors import (
     AlertNotFound,
     BroadcastFailed,
     InvalidInput,
+    MemberExists,
     MemberNotPending,
     NeighbourhoodNotFound,
     PayloadTooLarge,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 JSON_LIMIT: Final = 16 * 1024
 CSV_LIMIT: Final = 1024 * 1024
 PAGE_LIMIT: Final = 100
+IMPORT_ROWS: Final = 500
 MEMBER_FIELDS: Final = frozenset(
     {"phone", "name", "street", "role", "status", "language"}
 )
@@ -337,13 +339,27 @@ class CoordinatorOffice:
             raise InvalidInput("api.phone_fixed", field="phone")
         changes = _fields(body, CHANGEABLE)
         roster = self._roster(neighbourhood_id)
+        current = roster.require(phone)
         if "status" in changes:
-            _check_status_change(roster.require(phone), changes["status"])
+            _check_status_change(current, changes["status"])
+        stays = (
+            changes.get("role", current.role) == "coordinator"
+            and changes.get("status", current.status) == "active"
+        )
+        if not stays:
+            _keep_a_coordinator(roster, current)
         member = roster.update(phone, **changes)
         return _member_view(member, OptOuts(self.sns).is_opted_out(member.phone))
 
     def remove_member(self, neighbourhood_id: str, phone: str) -> None:
-        removed = self._roster(neighbourhood_id).remove(phone)
+        roster = self._roster(neighbourhood_id)
+        _keep_a_coordinator(roster, roster.require(phone))
+        removed = roster.remove(phone)
+        # Their tokens go with them: a former member manages nothing.
+        tokens = CoordinatorTokens(self.roster_table)
+        for token in tokens.tokens(roster.neighbourhood):
+            if token.coordinator == removed.phone and not token.is_revoked:
+                tokens.revoke(roster.neighbourhood, token.token_id)
         AlertLog(self.alerts_table).forget_sender(neighbourhood_id, removed.phone)
         logger.info(
             "member removed",
@@ -380,6 +396,9 @@ class CoordinatorOffice:
         self, neighbourhood_id: str, csv_text: str, language: str
     ) -> dict[str, Any]:
         rows = read_roster_csv(csv_text)
+        if len(rows) > IMPORT_ROWS:
+            # One request must end well within API Gateway's 29 seconds.
+            raise InvalidInput("import.too_many_rows", field="csv", most=IMPORT_ROWS)
         outcomes = self._roster(neighbourhood_id).import_rows(rows)
         counts = {kind: 0 for kind in ("added", "updated", "unchanged", "refused")}
         report = []
@@ -594,6 +613,17 @@ def _check_status_change(member: Member, wanted: str | None) -> None:
         raise InvalidInput("member.status_pending", field="status", phone=member.phone)
 
 
+def _keep_a_coordinator(roster: Roster, member: Member) -> None:
+    """Refuse to leave a neighbourhood without an active coordinator."""
+    if member.role != "coordinator" or member.status != "active":
+        return
+    others = [
+        m for m in roster.members(status="active", role="coordinator") if m != member
+    ]
+    if not others:
+        raise MemberExists("member.last_coordinator", field="phone", phone=member.phone)
+
+
 def _require_pending(member: Member) -> None:
     if member.status != "pending":
         raise MemberNotPending("member.not_pending", field="phone", phone=member.phone)
@@ -608,5 +638,6 @@ def _member_view(member: Member, opted_out: bool) -> dict[str, Any]:
         "status": member.status,
         "language": member.language,
         "joined": member.joined,
-        "opted_out": opted_out,
+        # Left by texting STOP to wijkalert, or to AWS itself.
+        "opted_out": opted_out or member.status == "opted_out",
     }

@@ -88,8 +88,13 @@ class Member:
         }
 
 
+def _one_line(value: object) -> str:
+    # Names and streets stand in SMS and tables: one line, single spaces.
+    return " ".join(sms.clean(str(value or "")).split())
+
+
 def _name(value: object) -> str:
-    name = sms.clean(str(value or ""))
+    name = _one_line(value)
     if not name:
         raise InvalidInput("member.name_missing", field="name")
     if len(name) > NAME_LIMIT:
@@ -98,7 +103,7 @@ def _name(value: object) -> str:
 
 
 def _street(value: object) -> str | None:
-    street = sms.clean(str(value or ""))
+    street = _one_line(value)
     if len(street) > STREET_LIMIT:
         raise InvalidInput("member.street_too_long", field="street", limit=STREET_LIMIT)
     return street or None
@@ -200,7 +205,8 @@ def _rows(reader: "csv.DictReader[str]") -> list[ImportRow]:
                 line=reader.line_num,
                 phone=cells.get("phone", ""),
                 name=cells.get("name", ""),
-                street=cells.get("street") or None,
+                # No street column: keep what the roster has; empty: clear it.
+                street=cells.get("street", "") if "street" in fields else None,
                 role=cells.get("role") or None,
             )
         )
@@ -410,7 +416,9 @@ class Roster:
                 self.add(phone, row.name, street=row.street, role=row.role or "member")
                 return ImportOutcome(row.line, phone, "added")
 
-            changes: dict[str, object] = {"name": row.name, "street": row.street}
+            changes: dict[str, object] = {"name": row.name}
+            if row.street is not None:
+                changes["street"] = row.street
             if row.role:
                 changes["role"] = row.role
             updated = self.update(phone, **changes)

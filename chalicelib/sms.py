@@ -84,7 +84,8 @@ def count_parts(text: str) -> int:
 # and the marks that reverse text direction (which could make "Jan" read as
 # someone else). Line breaks stay; neighbours use them.
 _INVISIBLE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x09\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069"
+    "\ufeff\ud800-\udfff]"
 )
 
 
@@ -134,20 +135,20 @@ def smart_encode(text: str) -> str:
 
 
 def shorten(text: str, max_parts: int) -> str:
-    """`text` cut at a word boundary, with an ellipsis, to fit `max_parts`."""
+    """`text` cut, with an ellipsis, to fit `max_parts`: at a word boundary,
+    unless that would throw away most of it (one endless word or link)."""
     if count_parts(text) <= max_parts:
         return text
     ellipsis = "..." if encoding_of(text) == "GSM-7" else "\u2026"
-    words = text.split(" ")
-    while len(words) > 1:
-        words.pop()
-        candidate = " ".join(words).rstrip(" ,.;:-") + ellipsis
-        if count_parts(candidate) <= max_parts:
-            return candidate
-    # One endless word: cut characters instead.
+
     cut = text
     while cut and count_parts(cut + ellipsis) > max_parts:
-        cut = cut[:-1]
+        cut = cut[: max(0, len(cut) - max(1, len(cut) // 20))]
+    while count_parts(text[: len(cut) + 1] + ellipsis) <= max_parts:
+        cut = text[: len(cut) + 1]
+    at_word = cut.rsplit(" ", 1)[0].rstrip(" ,.;:-")
+    if len(at_word) >= len(cut) * 4 // 5:
+        cut = at_word
     return cut + ellipsis
 
 

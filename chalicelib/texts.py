@@ -711,8 +711,23 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "Sms-kosten van {month}",
         "en": "SMS costs for {month}",
     },
-    "costs.kind": {"nl": "soort", "en": "kind"},
-    "costs.parts": {"nl": "sms-delen", "en": "SMS parts"},
+    "column.kind": {"nl": "soort", "en": "kind"},
+    "connection.url_invalid": {
+        "nl": "'{url}' is geen geldig adres; schrijf het zoals http://127.0.0.1:8000.",
+        "en": "'{url}' is not a valid address; write it like http://127.0.0.1:8000.",
+    },
+    "member.last_coordinator": {
+        "nl": "{phone} is de laatste coordinator van de buurt; maak eerst iemand "
+        "anders coordinator.",
+        "en": "{phone} is the neighbourhood's last coordinator; make someone else "
+        "coordinator first.",
+    },
+    "import.too_many_rows": {
+        "nl": "Een lijst kan hoogstens {most} regels tegelijk hebben; splits hem "
+        "(de wijkalert-opdracht doet dat zelf).",
+        "en": "A list can have at most {most} lines at a time; split it (the "
+        "wijkalert command does that for you).",
+    },
     "costs.kind.alert": {"nl": "meldingen", "en": "alerts"},
     "costs.kind.closing": {"nl": "afrondingen", "en": "closings"},
     "costs.kind.acknowledgement": {"nl": "ik-kom-berichten", "en": "acknowledgements"},
@@ -935,6 +950,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "column.revoked": {"nl": "ingetrokken", "en": "revoked"},
     "status.active": {"nl": "actief", "en": "active"},
     "status.inactive": {"nl": "inactief", "en": "inactive"},
+    "status.opted_out": {"nl": "afgemeld", "en": "left"},
+    "status.pending": {"nl": "wacht op goedkeuring", "en": "awaiting approval"},
     "answer.yes": {"nl": "ja", "en": "yes"},
     "answer.no": {"nl": "nee", "en": "no"},
     "members.none": {

@@ -495,3 +495,69 @@ def test_reconcile_repairs_missing_and_orphan_subscriptions(
         "subscribed": [],
         "unsubscribed": [],
     }
+
+
+# Found by a trial run as a new coordinator.
+
+
+def test_a_name_of_invisible_or_broken_characters_is_refused_not_a_500(
+    api: Api,
+) -> None:
+    broken = api.call("POST", "/members", '{"phone": "0612345614", "name": "\\ud800"}')
+    invisible = api.call("POST", "/members", {"phone": "0612345614", "name": "\u200b"})
+    street = api.call("PATCH", "/members/0612345603", '{"street": "\\udfff"}')
+
+    assert (broken.status_code, error_of(broken)["field"]) == (400, "name")
+    assert (invisible.status_code, error_of(invisible)["field"]) == (400, "name")
+    assert street.status_code == 200
+    assert street.json_body["street"] is None
+
+
+def test_a_name_is_kept_on_one_line(api: Api) -> None:
+    response = api.call("PATCH", "/members/0612345603", {"name": "Ah\nmed"})
+
+    assert response.json_body["name"] == "Ah med"
+
+
+def test_the_last_coordinator_cannot_be_demoted_or_removed(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood
+) -> None:
+    demoted = api.call("PATCH", "/members/0612345601", {"role": "member"})
+    removed = api.call("DELETE", "/members/0612345601")
+
+    assert demoted.status_code == removed.status_code == 409
+    assert error_of(removed)["message"] == (
+        "+31612345601 is de laatste coordinator van de buurt; maak eerst iemand "
+        "anders coordinator."
+    )
+
+    api.call("PATCH", "/members/0612345602", {"role": "coordinator"})
+    _, fatimas = CoordinatorTokens(sandbox.roster_table()).create(
+        molenwijk, "+31612345602"
+    )
+    assert api.call("DELETE", "/members/0612345601").status_code == 204
+    # Jan's token left with him; Fatima's still works.
+    assert api.call("GET", "/members").status_code == 401
+    assert api.call("GET", "/members", token=fatimas).status_code == 200
+
+
+def test_an_import_without_a_street_column_keeps_the_streets(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        "phone,name\n06-12345601,Jan\n",
+        headers={"content-type": "text/csv"},
+    )
+
+    assert response.json_body["counts"]["unchanged"] == 1
+    assert api.call("GET", "/members/0612345601").json_body["street"] == (
+        "Kastanjelaan 12"
+    )
+
+
+def test_an_opted_out_member_shows_as_opted_out(api: Api, phones: Phones) -> None:
+    phones.deliver(load_event("inbound-stop.json"))
+
+    fatima = api.call("GET", "/members/0612345602").json_body
+
+    assert (fatima["status"], fatima["opted_out"]) == ("opted_out", True)

@@ -811,3 +811,24 @@ def test_settings_show_and_change_what_the_report_may_say(jan: Coordinator) -> N
     }
     assert refused.exit_code == 1
     assert "'price_per_part' moet een bedrag in euro's" in refused.stderr
+
+
+def test_costs_show_a_table_and_the_summary(jan: Coordinator, phones: Phones) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+
+    result = jan.run("costs", "--month", "2026-11", lang="en")
+
+    assert result.exit_code == 0, result.stderr
+    assert row_of(result.stdout, "alerts") == ["alerts", "5"]
+    assert "Estimated cost: EUR 0.45 of a budget of EUR 25.00" in result.stdout
+
+
+def test_a_malformed_url_is_one_sentence(molenwijk_token: str) -> None:
+    result = wijkalert(
+        "members", "list", "--url", "http://[::1", "--token", molenwijk_token
+    )
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "'http://[::1' is geen geldig adres; schrijf het zoals http://127.0.0.1:8000.\n"
+    )

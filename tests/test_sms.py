@@ -62,3 +62,23 @@ def test_broadcast_reads_neighbourhood_and_name_first() -> None:
         sms.compose_broadcast("Molenwijk", "Jan", "  Rook uit de kelder!  ")
         == "[Molenwijk] Jan: Rook uit de kelder!"
     )
+
+
+def test_one_endless_word_is_cut_by_characters_not_dropped() -> None:
+    text = "[Molenwijk] Mehmet: Kijk: https://example.org/" + "a" * 460
+
+    cut = sms.shorten(text, 3)
+
+    assert sms.count_parts(cut) == 3
+    assert cut.startswith("[Molenwijk] Mehmet: Kijk: https://example.org/aaa")
+    assert cut.endswith("...") and len(cut) > 400
+
+
+def test_a_long_text_is_cut_at_a_word() -> None:
+    text = " ".join(["Verdachte situatie bij de garages achter blok C"] * 12)
+
+    cut = sms.shorten(text, 2)
+
+    assert sms.count_parts(cut) == 2
+    assert cut.endswith("...")
+    assert text.startswith(cut.removesuffix("...") + " ")

@@ -132,6 +132,12 @@ class AdminApi:
     def __init__(self, connection: Connection, lang: str) -> None:
         self._url = connection.url
         self._lang = lang
+        try:
+            httpx.URL(connection.url)
+        except (httpx.InvalidURL, TypeError):
+            raise Refusal(
+                texts.say("connection.url_invalid", lang, url=connection.url)
+            ) from None
         self._http = httpx.Client(
             base_url=connection.url,
             headers={
@@ -808,8 +814,7 @@ def costs(
         [texts.say(f"costs.kind.{kind}", lang), parts]
         for kind, parts in report["parts"].items()
     ]
-    headers = [texts.say("costs.kind", lang), texts.say("costs.parts", lang)]
-    click.echo(_table(headers, rows, lang))
+    click.echo(_table(["kind", "parts"], rows, lang))
     click.echo(texts.say("costs.summary", lang, **report))
 
 
