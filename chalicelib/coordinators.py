@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
-from chalicelib import phones, texts
+from chalicelib import phones, sms, texts
 from chalicelib.alerts import AlertLog
 from chalicelib.broadcast import TopicBroadcaster
 from chalicelib.conversation import TALLY_PREFIX
@@ -391,6 +391,26 @@ class CoordinatorOffice:
         except BroadcastFailed:
             # The roster already changed; the coordinator can tell them in person.
             logger.exception("outcome not sent", member=phones.mask(member.phone))
+            return
+        self._count_reply(neighbourhood, text)
+
+    def _count_reply(self, neighbourhood: Neighbourhood, text: str) -> None:
+        """Every SMS counts against the budget, this one too."""
+        import boto3
+
+        from chalicelib.conversation import NeighbourhoodRecords
+
+        records = NeighbourhoodRecords(
+            boto3.resource("dynamodb"), self.roster_table.name, self.alerts_table.name
+        )
+        parts = sms.count_parts(text)
+        cost = parts * neighbourhood.price_per_part
+        month = datetime.now(UTC).strftime("%Y-%m")
+        records.commit(
+            neighbourhood,
+            records.recall(neighbourhood, None).activity,
+            lambda activity: activity.with_spending(month, "reply", parts, cost),
+        )
 
     def import_members(
         self, neighbourhood_id: str, csv_text: str, language: str

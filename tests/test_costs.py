@@ -1,6 +1,7 @@
 """Every SMS counts: smart encoding, the parts cap, the budget and the report."""
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -241,3 +242,16 @@ def test_bad_settings_are_refused_naming_the_field(
     assert response.status_code == 400
     assert response.json_body["error"]["field"] == field
     assert api.call("GET", "/settings").json_body["monthly_budget"] == "25.00"
+
+
+def test_the_sms_telling_a_neighbour_they_are_in_is_counted_too(
+    molenwijk: Neighbourhood, phones: Phones, api: Api
+) -> None:
+    phones.deliver(text("+31612345610", "AANMELDEN Anna, Lindelaan 1"))
+    before = api.call("GET", "/costs?month=2026-11").json_body["parts"]["reply"]
+
+    api.call("POST", "/members/+31612345610/approve")
+
+    this_month = datetime.now(UTC).strftime("%Y-%m")
+    after = api.call("GET", f"/costs?month={this_month}").json_body["parts"]["reply"]
+    assert after == (before + 1 if this_month == "2026-11" else 1)
