@@ -1307,12 +1307,13 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.price_assumption": {
         "nl": "De prijs per sms-deel is een aanname voor Nederlandse mobiele "
         "nummers (zie docs/deploy.md), geen bedrag van de rekening; een "
-        "coördinator zet de echte prijs met wijkalert settings --sms-part-price. "
-        "Antwoorden aan één persoon (hulp, 'komt') zijn niet meegeteld.",
+        "coördinator zet de echte prijs met wijkalert settings --price. "
+        "Antwoorden aan één persoon (hulp, 'komt') zijn hier niet meegeteld; "
+        "wijkalert costs telt alles.",
         "en": "The price per SMS part is an assumption for Dutch mobile numbers "
         "(see docs/deploy.md), not a figure from the bill; a coordinator sets "
-        "the real one with wijkalert settings --sms-part-price. Replies to one "
-        "person (help, 'coming') are not counted.",
+        "the real one with wijkalert settings --price. Replies to one person "
+        "(help, 'coming') are not counted here; wijkalert costs counts them all.",
     },
     "report.no_alerts": {
         "nl": "In {month} zijn er geen meldingen rondgestuurd.",
