@@ -139,6 +139,19 @@ class Alert:
         )
 
 
+def _received_between(neighbourhood_id: str, since: str, until: str) -> dict[str, Any]:
+    """The key condition for a neighbourhood's alerts between two moments."""
+    return {
+        "KeyConditionExpression": "neighbourhood_id = :nid AND sk BETWEEN :a AND :b",
+        "ExpressionAttributeValues": {
+            ":nid": neighbourhood_id,
+            ":a": since or "0",
+            # "~" sorts after every digit, so a date includes its whole day.
+            ":b": (until or "9999") + "~",
+        },
+    }
+
+
 class AlertLog:
     """The neighbourhood's alert log: partition per neighbourhood, in time order.
 
@@ -165,14 +178,7 @@ class AlertLog:
         previous page returned.
         """
         query: dict[str, Any] = {
-            "KeyConditionExpression": "neighbourhood_id = :nid"
-            " AND sk BETWEEN :a AND :b",
-            "ExpressionAttributeValues": {
-                ":nid": neighbourhood_id,
-                ":a": since or "0",
-                # "~" sorts after every digit, so a date includes its whole day.
-                ":b": (until or "9999") + "~",
-            },
+            **_received_between(neighbourhood_id, since, until),
             "ScanIndexForward": False,
             "Limit": limit,
         }
@@ -193,15 +199,7 @@ class AlertLog:
         For the report and the export: all pages, not one; `since` and
         `until` compare with the sort key, so an ISO date covers its day.
         """
-        query: dict[str, Any] = {
-            "KeyConditionExpression": "neighbourhood_id = :nid"
-            " AND sk BETWEEN :a AND :b",
-            "ExpressionAttributeValues": {
-                ":nid": neighbourhood_id,
-                ":a": since or "0",
-                ":b": (until or "9999") + "~",
-            },
-        }
+        query: dict[str, Any] = _received_between(neighbourhood_id, since, until)
         while True:
             reply = self._table.query(**query)
             yield from reply["Items"]
