@@ -286,7 +286,8 @@ class Conversation:
         size = sms.measure(text)
         cost = self._cost(size.parts * activity.active_members)
         spent = activity.spent(self.month)
-        if spent + cost > self.neighbourhood.monthly_budget:
+        budget = self.neighbourhood.monthly_budget
+        if budget is not None and spent + cost > budget:
             return self._suppress(member, "budget")
 
         message_id = self._broadcast(
@@ -336,6 +337,8 @@ class Conversation:
     def _budget_warning(self, activity: Activity, total: Decimal) -> bool:
         """Warn the coordinators once a month when 80% of the budget is spent."""
         budget = self.neighbourhood.monthly_budget
+        if budget is None:
+            return False
         if total < budget * BUDGET_WARNING or activity.budget_warned == self.month:
             return False
         for coordinator in self.roster.members(status="active", role="coordinator"):

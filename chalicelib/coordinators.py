@@ -159,6 +159,8 @@ def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
             ):
                 raise InvalidInput("settings.parts_invalid", field=name)
             changes[name] = value
+        elif name == "monthly_budget" and value is None:
+            changes[name] = None  # no budget: every alert goes out
         else:
             changes[name] = _euros(
                 name, value, places=2 if name == "monthly_budget" else 4
@@ -187,13 +189,17 @@ def _euros(name: str, value: object, places: int) -> Decimal:
 
 def _settings_view(neighbourhood: Neighbourhood) -> dict[str, Any]:
     return {
-        "monthly_budget": _money(neighbourhood.monthly_budget),
+        "monthly_budget": _money_or_none(neighbourhood.monthly_budget),
         "price_per_part": str(neighbourhood.price_per_part),
         "max_parts": neighbourhood.max_parts,
         "smart_encoding": neighbourhood.smart_encoding,
         "show_names": neighbourhood.show_names,
         "categories": list(neighbourhood.categories),
     }
+
+
+def _money_or_none(amount: Decimal | None) -> str | None:
+    return None if amount is None else _money(amount)
 
 
 def _money(amount: Decimal) -> str:
@@ -458,6 +464,7 @@ class CoordinatorOffice:
         ).get("Item")
         activity = Activity.from_item(item)
         spent = activity.spent(month)
+        budget = neighbourhood.monthly_budget
         active = activity.active_members
         per_member = spent / active if active else Decimal(0)
         return {
@@ -467,8 +474,8 @@ class CoordinatorOffice:
                 for kind in ("alert", "closing", "acknowledgement", "reply")
             },
             "cost": _money(spent),
-            "budget": _money(neighbourhood.monthly_budget),
-            "left": _money(max(neighbourhood.monthly_budget - spent, Decimal(0))),
+            "budget": _money_or_none(budget),
+            "left": None if budget is None else _money(max(budget - spent, Decimal(0))),
             "price_per_part": str(neighbourhood.price_per_part),
             "active_members": active,
             "cost_per_member": _money(per_member),

@@ -59,7 +59,9 @@ def partition_of(neighbourhood_id: str) -> str:
 # What an SMS part costs a Dutch neighbourhood: an assumption to check
 # against the AWS price list for the Netherlands, and a setting to correct.
 DEFAULT_PRICE_PER_PART = Decimal("0.09")
-DEFAULT_MONTHLY_BUDGET = Decimal("25.00")
+# No budget until the residents set one: a default that is too small for a
+# large roster would hold back the first alert, and safety comes first.
+DEFAULT_MONTHLY_BUDGET: Decimal | None = None
 DEFAULT_MAX_PARTS = 3
 
 
@@ -71,7 +73,7 @@ class Neighbourhood:
     members_topic_arn: str
     language: texts.Language = texts.DEFAULT_LANGUAGE
     # What the residents agreed to spend, in euros, and how.
-    monthly_budget: Decimal = DEFAULT_MONTHLY_BUDGET
+    monthly_budget: Decimal | None = DEFAULT_MONTHLY_BUDGET
     price_per_part: Decimal = DEFAULT_PRICE_PER_PART
     max_parts: int = DEFAULT_MAX_PARTS
     smart_encoding: bool = True
@@ -88,9 +90,9 @@ class Neighbourhood:
             long_code=str(item["long_code"]),
             members_topic_arn=str(item["members_topic_arn"]),
             language=texts.language_or_default(str(item.get("language"))),
-            monthly_budget=Decimal(
-                str(item.get("monthly_budget", DEFAULT_MONTHLY_BUDGET))
-            ),
+            monthly_budget=Decimal(str(item["monthly_budget"]))
+            if item.get("monthly_budget")
+            else None,
             price_per_part=Decimal(
                 str(item.get("price_per_part", DEFAULT_PRICE_PER_PART))
             ),
@@ -112,7 +114,9 @@ class Neighbourhood:
             "members_topic_arn": self.members_topic_arn,
             "language": self.language,
             # Money as text: exact, and never a float on the way.
-            "monthly_budget": str(self.monthly_budget),
+            "monthly_budget": ""
+            if self.monthly_budget is None
+            else str(self.monthly_budget),
             "price_per_part": str(self.price_per_part),
             "max_parts": self.max_parts,
             "smart_encoding": self.smart_encoding,

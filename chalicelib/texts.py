@@ -644,9 +644,9 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "operator.next_step": {
         "nl": "Stuur de tweerichtings-sms van {long_code} nu naar het SNS-topic "
-        "{inbound_topic} (zie 'Adding a neighbourhood' in docs/deploy.md).",
+        "{inbound_topic} (zie stap 5 in docs/deploy.md).",
         "en": "Now send the two-way SMS of {long_code} to the SNS topic "
-        "{inbound_topic} (see 'Adding a neighbourhood' in docs/deploy.md).",
+        "{inbound_topic} (see step 5 in docs/deploy.md).",
     },
     "operator.config_unreadable": {
         "nl": "Kan {path} niet lezen: {reason}.",
@@ -690,10 +690,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Replace characters with cheaper look-alikes where possible.",
     },
     "settings.shown": {
-        "nl": "Maandbudget EUR {monthly_budget}, EUR {price_per_part} per sms-deel, "
+        "nl": "Maandbudget EUR: {monthly_budget}. EUR {price_per_part} per sms-deel, "
         "hoogstens {max_parts} delen per melding, slim coderen: {smart_encoding}. "
-        "Namen in het verslag: {show_names}. Categorieen: {categories}.",
-        "en": "Monthly budget EUR {monthly_budget}, EUR {price_per_part} per SMS "
+        "Namen in het verslag: {show_names}. Categorieën: {categories}.",
+        "en": "Monthly budget EUR: {monthly_budget}. EUR {price_per_part} per SMS "
         "part, at most {max_parts} parts per alert, smart encoding: "
         "{smart_encoding}. Names in the report: {show_names}. Categories: "
         "{categories}.",
@@ -732,6 +732,15 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "costs.kind.closing": {"nl": "afrondingen", "en": "closings"},
     "costs.kind.acknowledgement": {"nl": "ik-kom-berichten", "en": "acknowledgements"},
     "costs.kind.reply": {"nl": "antwoorden op sms-woorden", "en": "keyword replies"},
+    "costs.summary_no_budget": {
+        "nl": "Geschatte kosten: EUR {cost}; er is geen budget ingesteld (wijkalert "
+        "settings --budget). Per actief lid ({active_members}): EUR "
+        "{cost_per_member}. Prijs per sms-deel: EUR {price_per_part}.",
+        "en": "Estimated cost: EUR {cost}; no budget is set (wijkalert settings "
+        "--budget). Per active member ({active_members}): EUR {cost_per_member}. "
+        "Price per SMS part: EUR {price_per_part}.",
+    },
+    "settings.no_budget": {"nl": "geen (nog niet ingesteld)", "en": "none (not set)"},
     "costs.summary": {
         "nl": "Geschatte kosten: EUR {cost} van een budget van EUR {budget}; nog "
         "over: EUR {left}. Per actief lid ({active_members}): EUR "

@@ -797,12 +797,12 @@ def test_settings_show_and_change_what_the_report_may_say(jan: Coordinator) -> N
     refused = jan.run("settings", "--price", "gratis")
 
     assert shown.stdout == (
-        "Monthly budget EUR 25.00, EUR 0.09 per SMS part, at most 3 parts per "
-        "alert, smart encoding: yes. Names in the report: no. Categories: "
+        "Monthly budget EUR: none (not set). EUR 0.09 per SMS part, at most 3 "
+        "parts per alert, smart encoding: yes. Names in the report: no. Categories: "
         "#inbraak, #overlast, #verdacht, #brand, #vandalisme.\n"
     )
     assert json.loads(changed.stdout) == {
-        "monthly_budget": "25.00",
+        "monthly_budget": None,
         "price_per_part": "0.09",
         "max_parts": 3,
         "smart_encoding": True,
@@ -820,7 +820,9 @@ def test_costs_show_a_table_and_the_summary(jan: Coordinator, phones: Phones) ->
 
     assert result.exit_code == 0, result.stderr
     assert row_of(result.stdout, "alerts") == ["alerts", "5"]
-    assert "Estimated cost: EUR 0.45 of a budget of EUR 25.00" in result.stdout
+    assert "Estimated cost: EUR 0.45; no budget is set (wijkalert settings" in (
+        result.stdout
+    )
 
 
 def test_a_malformed_url_is_one_sentence(molenwijk_token: str) -> None:

@@ -163,8 +163,9 @@ def test_coordinators_are_warned_once_at_eighty_percent(
 
 
 def test_cost_report_counts_every_sms_by_kind(
-    molenwijk: Neighbourhood, phones: Phones, api: Api
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, api: Api
 ) -> None:
+    settle(sandbox, molenwijk, monthly_budget=Decimal("25.00"))
     phones.deliver(text(JAN, "Man met koevoet bij portiek 12"))
     phones.deliver(text(AHMED, "Ik kom", minute=1))
     phones.deliver(text(SANNE, "HULP", minute=2))
@@ -184,10 +185,23 @@ def test_cost_report_counts_every_sms_by_kind(
     }
 
 
-def test_cost_report_of_a_quiet_month_is_zero(api: Api) -> None:
+def test_cost_report_of_a_quiet_month_is_zero_and_there_is_no_budget_yet(
+    api: Api,
+) -> None:
     report = api.call("GET", "/costs?month=2026-10").json_body
 
-    assert (report["cost"], report["left"]) == ("0.00", "25.00")
+    assert (report["cost"], report["budget"], report["left"]) == ("0.00", None, None)
+
+
+def test_without_a_budget_a_large_roster_still_gets_every_alert(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    # 5 members at EUR 100 a part: far past any budget, yet none is set.
+    settle(sandbox, molenwijk, price_per_part=Decimal("100"))
+
+    deliveries = phones.deliver(text(JAN, "Brand in de kelder"))
+
+    assert sorted(d.to for d in deliveries) == MOLENWIJK_PHONES
 
 
 def test_cost_report_refuses_a_bad_month(api: Api) -> None:
@@ -241,7 +255,7 @@ def test_bad_settings_are_refused_naming_the_field(
 
     assert response.status_code == 400
     assert response.json_body["error"]["field"] == field
-    assert api.call("GET", "/settings").json_body["monthly_budget"] == "25.00"
+    assert api.call("GET", "/settings").json_body["monthly_budget"] is None
 
 
 def test_the_sms_telling_a_neighbour_they_are_in_is_counted_too(

@@ -530,7 +530,7 @@ def test_unusable_settings_are_refused_and_change_nothing(
     assert response.status_code == 400
     assert response.json_body["error"]["field"] == field
     assert api.call("GET", "/settings").json_body == {
-        "monthly_budget": "25.00",
+        "monthly_budget": None,
         "price_per_part": "0.09",
         "max_parts": 3,
         "smart_encoding": True,

@@ -815,7 +815,10 @@ def costs(
         for kind, parts in report["parts"].items()
     ]
     click.echo(_table(["kind", "parts"], rows, lang))
-    click.echo(texts.say("costs.summary", lang, **report))
+    if report.get("budget") is None:
+        click.echo(texts.say("costs.summary_no_budget", lang, **report))
+    else:
+        click.echo(texts.say("costs.summary", lang, **report))
 
 
 @click.command("settings", help=_help("cli.help.settings"))
@@ -868,6 +871,8 @@ def settings(
             lang,
             **{
                 **current,
+                "monthly_budget": current.get("monthly_budget")
+                or texts.say("settings.no_budget", lang),
                 "smart_encoding": _yes_no(current.get("smart_encoding"), lang),
                 "show_names": _yes_no(current.get("show_names"), lang),
                 "categories": ", ".join(f"#{c}" for c in shown),

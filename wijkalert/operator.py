@@ -68,12 +68,11 @@ def open_neighbourhood(
     aws_endpoint: str | None,
 ) -> None:
     table_name = roster_table(project_dir, stage, lang)
-    roster = boto3.resource("dynamodb", endpoint_url=aws_endpoint).Table(table_name)
-    directory = NeighbourhoodDirectory(
-        roster, boto3.client("sns", endpoint_url=aws_endpoint)
-    )
-
     try:
+        roster = boto3.resource("dynamodb", endpoint_url=aws_endpoint).Table(table_name)
+        directory = NeighbourhoodDirectory(
+            roster, boto3.client("sns", endpoint_url=aws_endpoint)
+        )
         opened = directory.open(neighbourhood_id, name, long_code, language)
     except WijkalertError as error:
         _fail(error.sentence(lang))
