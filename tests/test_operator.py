@@ -60,7 +60,7 @@ def test_opening_tells_the_members_topic_and_the_next_step_in_dutch(
         f"Buurt Molenwijk (molenwijk) is geopend: nummer +3197010203040, "
         f"ledentopic {topic}.",
         "Stuur de tweerichtings-sms van +3197010203040 nu naar het SNS-topic "
-        "wijkalert-inbound-sms (zie 'Adding a neighbourhood' in docs/deploy.md).",
+        "wijkalert-inbound-sms (zie stap 5 in docs/deploy.md).",
     ]
 
 
