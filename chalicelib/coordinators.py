@@ -79,9 +79,9 @@ def _within(raw: bytes | None, limit: int) -> bytes:
     return body
 
 
-def _fields(body: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, str | None]:
-    """Check that every field is known and is text (or null, to clear it)."""
-    for name, value in body.items():
+def _refuse_unknown(body: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    """A misspelt field is refused by name, never silently ignored."""
+    for name in body:
         if name not in allowed:
             raise InvalidInput(
                 "api.field_unknown",
@@ -89,6 +89,12 @@ def _fields(body: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, str |
                 name=name,
                 choices=", ".join(sorted(allowed)),
             )
+
+
+def _fields(body: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, str | None]:
+    """Check that every field is known and is text (or null, to clear it)."""
+    _refuse_unknown(body, allowed)
+    for name, value in body.items():
         if value is not None and not isinstance(value, str):
             raise InvalidInput("api.field_not_text", field=name, name=name)
     return dict(body)
@@ -136,15 +142,9 @@ SETTINGS: Final = frozenset(
 def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
     """Each given setting checked: euros as text with at most two decimals
     (four for the price), 1 to 10 parts, smart encoding true or false."""
+    _refuse_unknown(body, SETTINGS)
     changes: dict[str, Any] = {}
     for name, value in body.items():
-        if name not in SETTINGS:
-            raise InvalidInput(
-                "api.field_unknown",
-                field=name,
-                name=name,
-                choices=", ".join(sorted(SETTINGS)),
-            )
         if name == "categories":
             changes[name] = tuple(_categories(value))
         elif name in ("smart_encoding", "show_names"):
