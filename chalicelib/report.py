@@ -462,7 +462,10 @@ def _section(title: str, body: str, extra_class: str = "") -> str:
 
 def _tiles(fig: Figures, language: str) -> str:
     shown = [
-        ("report.tile.alerts", _number(fig.alerts, language)),
+        (
+            "report.tile.alert" if fig.alerts == 1 else "report.tile.alerts",
+            _number(fig.alerts, language),
+        ),
         ("report.tile.responded", _share(fig, language)),
         ("report.tile.first_response", _minutes(fig, language)),
         ("report.tile.closed", _number(len(fig.closed), language)),
@@ -511,21 +514,26 @@ def _charts(fig: Figures, language: str) -> str:
 
 
 def _responses(fig: Figures, language: str) -> str:
-    return "".join(
-        f"<p>{escape(sentence)}</p>"
-        for sentence in (
-            texts.say(
-                "report.responded",
-                language,
-                responded=fig.responded,
-                alerts=fig.alerts,
-                share=_share(fig, language),
-            ),
-            texts.say(
-                "report.first_response", language, minutes=_minutes(fig, language)
-            ),
+    if fig.alerts == 1:
+        responded = texts.say(
+            "report.responded_single" if fig.responded else "report.none_responded",
+            language,
         )
-    )
+    else:
+        responded = texts.say(
+            "report.responded",
+            language,
+            responded=fig.responded,
+            alerts=fig.alerts,
+            share=_share(fig, language),
+        )
+    if fig.median_first_response is None:
+        first = texts.say("report.no_first_response", language)
+    else:
+        first = texts.say(
+            "report.first_response", language, minutes=_minutes(fig, language)
+        )
+    return "".join(f"<p>{escape(sentence)}</p>" for sentence in (responded, first))
 
 
 def _closed_table(fig: Figures, language: str) -> str:

@@ -999,8 +999,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Nothing was removed.",
     },
     "import.progress": {
-        "nl": "Inlezen",
-        "en": "Importing",
+        "nl": "De lijst wordt ingelezen",
+        "en": "Reading the list",
     },
     "import.outcome.added": {"nl": "toegevoegd", "en": "added"},
     "import.outcome.updated": {"nl": "bijgewerkt", "en": "updated"},
@@ -1232,6 +1232,7 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "numbers.",
     },
     "report.summary": {"nl": "In het kort", "en": "At a glance"},
+    "report.tile.alert": {"nl": "melding rondgestuurd", "en": "alert sent round"},
     "report.tile.alerts": {"nl": "meldingen rondgestuurd", "en": "alerts sent round"},
     "report.tile.responded": {
         "nl": "met een buur die kwam",
@@ -1268,6 +1269,20 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "één buur weten dat die kwam.",
         "en": "For {responded} of the {alerts} alerts ({share}) at least one "
         "neighbour said they were coming.",
+    },
+    "report.responded_single": {
+        "nl": "Bij de enige melding van deze maand liet ten minste één buur weten "
+        "dat die kwam.",
+        "en": "For the only alert this month at least one neighbour said they "
+        "were coming.",
+    },
+    "report.none_responded": {
+        "nl": "Bij de enige melding van deze maand liet geen buur weten dat die kwam.",
+        "en": "For the only alert this month no neighbour said they were coming.",
+    },
+    "report.no_first_response": {
+        "nl": "Geen buur reageerde op een melding, dus er is geen reactietijd.",
+        "en": "No neighbour answered an alert, so there is no response time.",
     },
     "report.first_response": {
         "nl": "De eerste buur reageerde meestal binnen {minutes} (de mediaan).",

@@ -381,7 +381,7 @@ def test_import_reports_each_row_by_its_line_in_the_file(
     assert out.endswith("Toegevoegd: 2, bijgewerkt: 1, ongewijzigd: 1, geweigerd: 4.\n")
     imports = [r for r in server.requests if r == ("POST", "/members/import")]
     assert len(imports) == 3  # eight rows, three to a request
-    assert "Inlezen" in result.stderr
+    assert "De lijst wordt ingelezen" in result.stderr
 
 
 def test_import_json_gives_file_lines_and_counts(

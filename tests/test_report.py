@@ -287,6 +287,24 @@ def test_a_month_without_alerts_says_so(api: Api, molenwijk: Neighbourhood) -> N
     assert numbers[("to the first response (median)", "")] == ""
 
 
+def test_a_month_of_one_unanswered_alert_reads_as_sentences(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "Verdachte auto in de Molenstraat"))
+
+    response = api.call("GET", "/report?month=2026-11")
+    english = api.call("GET", "/report?month=2026-11", headers=ENGLISH)
+
+    html = response.body.decode()
+    assert "<b>1</b><span>melding rondgestuurd</span>" in html
+    assert "Bij de enige melding van deze maand liet geen buur weten" in html
+    assert "Geen buur reageerde op een melding, dus er is geen reactietijd." in html
+    assert "binnen —" not in html
+    assert "No neighbour answered an alert, so there is no response time." in (
+        english.body.decode()
+    )
+
+
 @pytest.mark.parametrize("month", ["", "2026-13", "november", "26-11", "2026-1x"])
 def test_a_wrong_month_is_refused_in_one_sentence(api: Api, month: str) -> None:
     response = api.call("GET", f"/report?month={month}")
