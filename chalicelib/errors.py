@@ -5,17 +5,29 @@ so the handler that catches it can answer in the reader's language and decide
 between "refuse", "retry" and "drop" by type, never by parsing message text.
 """
 
+import re
+
 from chalicelib import texts
+
+# Seven digits or more, with the separators people write: what could be a
+# phone number inside a fact.
+_NUMBER_LIKE = re.compile(r"\+?\d[\d ()./-]{5,}\d")
 
 
 class WijkalertError(Exception):
-    """Base of everything wijkalert raises on purpose."""
+    """Base of everything wijkalert raises on purpose.
+
+    `str(error)` is what ends up in Lambda's and CloudWatch's logs when an
+    error escapes, so it masks phone numbers; `sentence` is what the person
+    who typed the number reads, whole.
+    """
 
     def __init__(self, key: str, *, field: str | None = None, **facts: object):
         self.key = key
         self.field = field
         self.facts = facts
-        super().__init__(self.sentence("en"))
+        masked = {name: _masked(value) for name, value in facts.items()}
+        super().__init__(texts.say(key, "en", **masked))
 
     def sentence(self, language: str | None = None) -> str:
         """The error as one clear sentence in `language`."""
@@ -76,3 +88,10 @@ class MemberNotPending(WijkalertError):
 
 class AlertNotFound(WijkalertError):
     """No alert with that id in this neighbourhood."""
+
+
+def _masked(value: object) -> object:
+    """`value` with every run that could be a phone number cut to its last digits."""
+    if not isinstance(value, str):
+        return value
+    return _NUMBER_LIKE.sub(lambda match: "***" + match.group()[-3:], value)
