@@ -21,7 +21,7 @@ from chalicelib import phones, sms
 from chalicelib.broadcast import Broadcaster
 from chalicelib.conversation import Conversation, NeighbourhoodRecords, moment
 from chalicelib.errors import InvalidPhoneNumber, MalformedInbound
-from chalicelib.members import Member, Roster
+from chalicelib.members import Roster
 from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
 from chalicelib.observability import count, logger
 from chalicelib.protection import Limits
@@ -71,19 +71,23 @@ def read_inbound(notification: Mapping[str, Any]) -> InboundText:
 
     sender = _text(payload.get("originationNumber"))
     long_code = _text(payload.get("destinationNumber"))
-    body = sms.clean(_text(payload.get("messageBody")))
+    raw_body = payload.get("messageBody")
     if not sender:
         raise MalformedInbound("malformed.no_sender")
     if not long_code:
         raise MalformedInbound("malformed.no_long_code")
+    if raw_body is not None and not isinstance(raw_body, str):
+        raise MalformedInbound("malformed.body_not_text")
+    body = sms.clean(_text(raw_body))
     if not body:
         raise MalformedInbound("malformed.empty_body")
 
     # Without an inboundMessageId the SNS MessageId still recognises the
-    # retries of this one notification.
-    message_id = _text(payload.get("inboundMessageId")) or "sns:" + _text(
-        notification.get("MessageId")
-    )
+    # retries of this one notification; with neither, every such event would
+    # share one idempotency key and all but the first would be dropped.
+    message_id = _text(payload.get("inboundMessageId")) or _sns_id(notification)
+    if not message_id:
+        raise MalformedInbound("malformed.no_message_id")
     return InboundText(
         inbound_message_id=message_id,
         sender=sender,
@@ -93,50 +97,34 @@ def read_inbound(notification: Mapping[str, Any]) -> InboundText:
         keyword=_text(payload.get("messageKeyword")),
         # When AWS received the text: what "now" means for this text, so a
         # replay of old events decides as it did then.
-        received_at=_text(notification.get("Timestamp"))
-        or datetime.now(UTC).isoformat(timespec="milliseconds"),
+        received_at=_received_at(notification),
         previous_published_message_id=_text(payload.get("previousPublishedMessageId"))
         or None,
     )
 
 
+def _sns_id(notification: Mapping[str, Any]) -> str:
+    sns_id = _text(notification.get("MessageId"))
+    return "sns:" + sns_id if sns_id else ""
+
+
+def _received_at(notification: Mapping[str, Any]) -> str:
+    """The SNS `Timestamp`, checked here: a bad one raised later would make
+    Lambda retry an event that can never succeed."""
+    stamp = _text(notification.get("Timestamp"))
+    if not stamp:
+        return datetime.now(UTC).isoformat(timespec="milliseconds")
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        raise MalformedInbound("malformed.bad_timestamp") from None
+    if moment.tzinfo is None:
+        raise MalformedInbound("malformed.bad_timestamp")
+    return stamp
+
+
 def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
-
-
-@dataclass(frozen=True)
-class Alert:
-    """A member's text as the neighbourhood received it, kept for the meetings."""
-
-    alert_id: str
-    neighbourhood_id: str
-    sender_phone: str
-    sender_name: str
-    body: str
-    text: str
-    received_at: str
-    parts: int
-    encoding: str
-
-    @classmethod
-    def compose(
-        cls, inbound: InboundText, neighbourhood: Neighbourhood, sender: Member
-    ) -> "Alert":
-        text = sms.compose_broadcast(
-            neighbourhood.name, sender.name, inbound.body, neighbourhood.language
-        )
-        size = sms.measure(text)
-        return cls(
-            alert_id=inbound.inbound_message_id,
-            neighbourhood_id=neighbourhood.id,
-            sender_phone=sender.phone,
-            sender_name=sender.name,
-            body=inbound.body,
-            text=text,
-            received_at=inbound.received_at,
-            parts=size.parts,
-            encoding=size.encoding,
-        )
 
 
 def _received_between(neighbourhood_id: str, since: str, until: str) -> dict[str, Any]:

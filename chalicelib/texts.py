@@ -572,6 +572,18 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "het bericht is leeg",
         "en": "the text is empty",
     },
+    "malformed.body_not_text": {
+        "nl": "de inhoud van het bericht is geen tekst",
+        "en": "the message body is not text",
+    },
+    "malformed.no_message_id": {
+        "nl": "het bericht heeft geen kenmerk, dus een herhaling is niet te herkennen",
+        "en": "the message has no id, so a repeat could not be recognised",
+    },
+    "malformed.bad_timestamp": {
+        "nl": "het tijdstip van ontvangst is onleesbaar",
+        "en": "the time it was received cannot be read",
+    },
     "sandbox.no_such_file": {
         "nl": "het bestand bestaat niet",
         "en": "the file does not exist",

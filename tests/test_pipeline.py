@@ -229,6 +229,10 @@ def test_diacritics_and_emoji_arrive_unchanged_and_cost_ucs2_parts(
         ("blank-body", "malformed.empty_body"),
         ("no-long-code", "malformed.no_long_code"),
         ("no-records", "malformed.not_sns"),
+        ("number-body", "malformed.body_not_text"),
+        ("no-ids", "malformed.no_message_id"),
+        ("bad-timestamp", "malformed.bad_timestamp"),
+        ("timestamp-without-zone", "malformed.bad_timestamp"),
     ],
 )
 def test_malformed_event_is_dropped_without_raising_and_counted(
@@ -345,6 +349,15 @@ def malformed_event(kind: str) -> dict[str, Any]:
         payload["messageBody"] = "  \n\t "
     elif kind == "no-long-code":
         del payload["destinationNumber"]
+    elif kind == "number-body":
+        payload["messageBody"] = 12345
+    elif kind == "no-ids":
+        del payload["inboundMessageId"]
+        del notification["MessageId"]
+    elif kind == "bad-timestamp":
+        notification["Timestamp"] = "yesterday around noon"
+    elif kind == "timestamp-without-zone":
+        notification["Timestamp"] = "2026-11-28T21:14:07"
     notification["Message"] = json.dumps(payload)
     return event
 
