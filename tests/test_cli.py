@@ -233,3 +233,20 @@ def test_serve_refuses_a_token_it_could_not_give_to_the_demo_coordinator(
     assert code == 1
     assert out == ""
     assert err.strip() == said
+
+
+def test_replay_stays_in_the_sandbox_whatever_the_shell_points_boto3_at(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A developer's shell or ~/.aws/config may name an endpoint for one service;
+    # port 9 (discard) on this machine answers nothing, so a leak would fail.
+    aws = tmp_path / ".aws"
+    aws.mkdir()
+    (aws / "config").write_text("[default]\nendpoint_url = http://127.0.0.1:9\n")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9")
+
+    code, out, _ = run("sandbox", "replay", event("inbound-alert.json"))
+
+    assert code == 0
+    assert [json.loads(line)["to"] for line in out.splitlines()] == MOLENWIJK_PHONES

@@ -78,9 +78,21 @@ ENVIRONMENT: Final = {
     config.ALERTS_TABLE: "wijkalert-dev-alerts",
     config.IDEMPOTENCY_TABLE: "wijkalert-dev-idempotency",
     "POWERTOOLS_SERVICE_NAME": "wijkalert",
+    # Without these, boto3 reads ~/.aws/config and ~/.aws/credentials, where a
+    # developer's endpoint_url or profile would send the sandbox to real AWS.
+    "AWS_CONFIG_FILE": os.devnull,
+    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
 }
 # Settings a developer's shell may have that would point boto3 elsewhere.
-HIDDEN: Final = ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_CONFIG_FILE")
+HIDDEN: Final = ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL")
+
+
+def _hidden_names() -> list[str]:
+    """HIDDEN, and the per-service endpoints (AWS_ENDPOINT_URL_DYNAMODB, ...)."""
+    per_service = [name for name in os.environ if name.startswith("AWS_ENDPOINT_URL_")]
+    return [*HIDDEN, *per_service]
+
+
 # Server mode listens on this machine only: the sandbox has no password.
 HOST: Final = "127.0.0.1"
 API_PORT: Final = 8000
@@ -351,7 +363,7 @@ class Sandbox:
         return self._backend.endpoint
 
     def __enter__(self) -> "Sandbox":
-        for name in (*ENVIRONMENT, *HIDDEN):
+        for name in (*ENVIRONMENT, *_hidden_names()):
             self._saved_environ[name] = os.environ.pop(name, None)
         os.environ.update(ENVIRONMENT)
         try:
