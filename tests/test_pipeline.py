@@ -1,6 +1,7 @@
 """The alert pipeline end to end: real events in, SMS to phones out."""
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import boto3
@@ -330,6 +331,23 @@ def metric(lines: list[dict[str, Any]], name: str) -> Any:
     return None
 
 
+# How each kind of malformed event differs from a good one: a change to the
+# two-way SMS payload, or to the SNS notification around it.
+PAYLOAD_FLAWS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "no-sender": lambda payload: payload.pop("originationNumber"),
+    "no-body": lambda payload: payload.pop("messageBody"),
+    "blank-body": lambda payload: payload.update(messageBody="  \n\t "),
+    "no-long-code": lambda payload: payload.pop("destinationNumber"),
+    "number-body": lambda payload: payload.update(messageBody=12345),
+    "no-ids": lambda payload: payload.pop("inboundMessageId"),
+}
+NOTIFICATION_FLAWS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "no-ids": lambda sns: sns.pop("MessageId"),
+    "bad-timestamp": lambda sns: sns.update(Timestamp="yesterday around noon"),
+    "timestamp-without-zone": lambda sns: sns.update(Timestamp="2026-11-28T21:14:07"),
+}
+
+
 def malformed_event(kind: str) -> dict[str, Any]:
     if kind.endswith(".json"):
         return load_event(kind)
@@ -341,23 +359,8 @@ def malformed_event(kind: str) -> dict[str, Any]:
     if kind == "not-an-object":
         notification["Message"] = json.dumps([payload])
         return event
-    if kind == "no-sender":
-        del payload["originationNumber"]
-    elif kind == "no-body":
-        del payload["messageBody"]
-    elif kind == "blank-body":
-        payload["messageBody"] = "  \n\t "
-    elif kind == "no-long-code":
-        del payload["destinationNumber"]
-    elif kind == "number-body":
-        payload["messageBody"] = 12345
-    elif kind == "no-ids":
-        del payload["inboundMessageId"]
-        del notification["MessageId"]
-    elif kind == "bad-timestamp":
-        notification["Timestamp"] = "yesterday around noon"
-    elif kind == "timestamp-without-zone":
-        notification["Timestamp"] = "2026-11-28T21:14:07"
+    PAYLOAD_FLAWS.get(kind, lambda _: None)(payload)
+    NOTIFICATION_FLAWS.get(kind, lambda _: None)(notification)
     notification["Message"] = json.dumps(payload)
     return event
 
