@@ -390,7 +390,7 @@ def open_desk(settings: "Settings") -> AlertDesk:
     """
     import boto3
 
-    from chalicelib.broadcast import TopicBroadcaster
+    from chalicelib.broadcast import PUBLISH_CONFIG, TopicBroadcaster
 
     dynamodb = boto3.resource("dynamodb")
     sns = boto3.client("sns")
@@ -404,6 +404,9 @@ def open_desk(settings: "Settings") -> AlertDesk:
             settings.alerts_table,
             settings.alert_retention_months,
         ),
-        broadcaster=TopicBroadcaster(sns, max_price=settings.sms_max_price),
+        broadcaster=TopicBroadcaster(
+            boto3.client("sns", config=PUBLISH_CONFIG),
+            max_price=settings.sms_max_price,
+        ),
         once=ExactlyOnce(settings.idempotency_table, boto3.client("dynamodb")),
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 import boto3
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ReadTimeoutError
 
 from chalicelib.errors import BroadcastFailed
 from chalicelib.neighbourhoods import Neighbourhood
@@ -158,6 +158,27 @@ def test_failed_publish_is_retried_and_sent_exactly_once(
     assert recipients(retried) == MOLENWIJK_PHONES
     assert redelivered == []
     assert outage.failed == 1
+
+
+def test_a_publish_whose_answer_is_lost_is_never_sent_again(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    # SNS took the publish and sent the SMS, but its answer never arrived:
+    # retrying could text the whole roster twice, so nothing is retried.
+    def answer_lost(**_: Any) -> None:
+        raise ReadTimeoutError(endpoint_url="https://sns.eu-west-1.amazonaws.com/")
+
+    events = boto3.DEFAULT_SESSION.events  # type: ignore[union-attr]
+    events.register("after-call.sns.Publish", answer_lost, unique_id="answer-lost")
+    first = phones.deliver(load_event("inbound-alert.json"))
+    events.unregister("after-call.sns.Publish", unique_id="answer-lost")
+    again = phones.deliver(load_event("inbound-alert-redelivered.json"))
+
+    assert recipients(first) == MOLENWIJK_PHONES
+    assert again == []
+    lines = sandbox.log_lines()
+    assert metric(lines, "PublishesUncertain") == 1
+    assert any("may have been sent" in str(line.get("message")) for line in lines)
 
 
 def test_alert_is_logged_with_sender_body_time_and_parts(
