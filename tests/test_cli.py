@@ -250,3 +250,21 @@ def test_replay_stays_in_the_sandbox_whatever_the_shell_points_boto3_at(
 
     assert code == 0
     assert [json.loads(line)["to"] for line in out.splitlines()] == MOLENWIJK_PHONES
+
+
+def test_demo_counts_the_members_not_the_notice_about_a_shortened_text(
+    tmp_path: Path,
+) -> None:
+    alert = json.loads((EVENTS / "inbound-alert.json").read_text())
+    payload = json.loads(alert["Records"][0]["Sns"]["Message"])
+    payload["messageBody"] = "Man loopt bij alle portieken aan de deurklinken. " * 12
+    alert["Records"][0]["Sns"]["Message"] = json.dumps(payload)
+    long_alert = tmp_path / "long-alert.json"
+    long_alert.write_text(json.dumps(alert))
+
+    code, out, _ = run("--lang", "en", "sandbox", "demo", str(long_alert))
+
+    assert code == 0
+    assert "All 5 active members receive it" in out
+    # The sixth SMS is Jan's own notice that his text was cut.
+    assert out.count(" -> ") == 6

@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -362,7 +363,9 @@ def _story(replayed: Replayed, event: Any, members: Roster, lang: str) -> str:
             "story.broadcast",
             lang,
             sender=_who(event, members, lang),
-            count=len(replayed.deliveries),
+            # The broadcast is the one text every member got; a notice to the
+            # sender alone (the text was shortened) is not one of them.
+            count=max(Counter(d.body for d in replayed.deliveries).values(), default=0),
             parts=outcome.get("parts"),
         )
     if kind == "held_back":
