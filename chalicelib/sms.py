@@ -84,14 +84,19 @@ def count_parts(text: str) -> int:
 # and the marks that reverse text direction (which could make "Jan" read as
 # someone else). Line breaks stay; neighbours use them.
 _INVISIBLE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069"
-    "\ufeff\ud800-\udfff]"
+    "[\x00-\x09\x0b-\x1f\x7f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060"
+    "\u2066-\u2069\ufeff\ud800-\udfff]"
 )
+# The zero-width joiner is what holds an emoji sequence together (👮‍♂️ is
+# police officer, joiner, male sign); dropping it would split a neighbour's
+# emoji in two. After a Latin letter, digit or punctuation mark it joins
+# nothing and only hides inside a word, so there it goes like the others.
+_LOOSE_JOINER = re.compile("(?:^|(?<=[\x00-\u024f]))\u200d")
 
 
 def clean(text: str) -> str:
     """`text` without invisible control characters, trimmed."""
-    return _INVISIBLE.sub("", text).strip()
+    return _LOOSE_JOINER.sub("", _INVISIBLE.sub("", text)).strip()
 
 
 # Smart encoding: GSM-7 look-alikes for what phones type without asking
@@ -99,7 +104,7 @@ def clean(text: str) -> str:
 # lacks. Only letters of the languages neighbours mostly write are
 # simplified; Turkish, Arabic and the like are never touched.
 _LOOK_ALIKES: Final = {
-    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4\u0060", "'"),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4\u0060\u2039\u203a", "'"),
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
     **dict.fromkeys(
@@ -107,11 +112,18 @@ _LOOK_ALIKES: Final = {
         "\u2009\u200a\u202f\u205f\u3000",
         " ",
     ),
-    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", ""),
+    # Invisible: the soft hyphen only shows where a word wraps, and phones
+    # wrap SMS themselves.
+    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
+    # Line and paragraph separators are line breaks to the reader.
+    **dict.fromkeys("\u2028\u2029", "\n"),
     "\u2026": "...",
-    "\u00e7": "\u00c7",  # GSM-7 has only the capital; phones show it fine
+    # GSM-7 has only the capital 'Ç' (0x09), so 'façade' would read 'faÇade';
+    # 'facade' and 'Curacao' are spellings Dutch readers know, a capital in the
+    # middle of a word is not.
+    "\u00e7": "c",
 }
-_SIMPLIFIED: Final = frozenset("áâãêëïíîóôõúûýÿÁÂÃÊËÏÍÎÓÔÕÚÛÝÈÌÒÙ")
+_SIMPLIFIED: Final = frozenset("áâãêëïíîóôõúûýÿÀÁÂÃÊËÏÍÎÓÔÕÚÛÝŸÈÌÒÙ")
 
 
 def _look_alike(char: str) -> str:

@@ -82,3 +82,38 @@ def test_a_long_text_is_cut_at_a_word() -> None:
     assert sms.count_parts(cut) == 2
     assert cut.endswith("...")
     assert text.startswith(cut.removesuffix("...") + " ")
+
+
+@pytest.mark.parametrize(
+    ("written", "sent"),
+    [
+        # Capitals GSM-7 lacks, like the ÈÌÒÙ it already had.
+        ("\u00c0 la carte, \u0178vonne", "A la carte, Yvonne"),
+        # The soft hyphen is only seen where a word wraps.
+        ("fietsen\u00adkelder", "fietsenkelder"),
+        ("regel een\u2028regel twee\u2029alinea", "regel een\nregel twee\nalinea"),
+        ("\u2039hulp\u203a nodig", "'hulp' nodig"),
+        # 'ç' reads as plain 'c', not as the only cedilla GSM-7 has, a capital.
+        ("Fa\u00e7ade, terug uit Cura\u00e7ao", "Facade, terug uit Curacao"),
+        ("\u00c7 blijft", None),
+    ],
+)
+def test_look_alikes_fill_the_gaps(written: str, sent: str | None) -> None:
+    encoded = sms.smart_encode(written)
+
+    assert encoded == (written if sent is None else sent)
+    assert sms.encoding_of(encoded) == "GSM-7"
+
+
+POLICE_OFFICER = "\U0001f46e\u200d\u2642\ufe0f"  # officer, joiner, male sign
+
+
+def test_clean_keeps_the_joiner_of_an_emoji_sequence() -> None:
+    alert = f"  Agent {POLICE_OFFICER} bij portiek 3  "
+
+    assert sms.clean(alert) == f"Agent {POLICE_OFFICER} bij portiek 3"
+    assert sms.smart_encode(sms.clean(alert)) == sms.clean(alert)
+
+
+def test_clean_drops_a_joiner_hidden_in_a_name() -> None:
+    assert sms.clean("\u200dJa\u200dn") == "Jan"
