@@ -138,30 +138,84 @@ def smart_encode(text: str) -> str:
     """`text` with GSM-7 look-alikes, if that makes all of it GSM-7.
 
     Otherwise `text` unchanged: a text with an emoji or in another script
-    goes out as UCS-2, as written.
+    goes out as UCS-2, as written. Also unchanged when the look-alikes would
+    cost more parts: "…" becomes three septets, and a text full of them can
+    be cheaper as UCS-2.
     """
     if encoding_of(text) == "GSM-7":
         return text
     simplified = "".join(_look_alike(c) for c in text)
-    return simplified if encoding_of(simplified) == "GSM-7" else text
+    if encoding_of(simplified) == "GSM-7" and count_parts(simplified) <= count_parts(
+        text
+    ):
+        return simplified
+    return text
 
 
-def shorten(text: str, max_parts: int) -> str:
-    """`text` cut, with an ellipsis, to fit `max_parts`: at a word boundary,
-    unless that would throw away most of it (one endless word or link)."""
-    if count_parts(text) <= max_parts:
-        return text
-    ellipsis = "..." if encoding_of(text) == "GSM-7" else "\u2026"
+# Where a cut may not fall: in front of a joiner, a variation selector, a skin
+# tone or an accent typed as a separate mark, or right after a joiner. Those
+# belong to the character before them; cutting there shows half an emoji.
+_CLINGS_TO_PREVIOUS: Final = frozenset(
+    "\u200d\ufe0e\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"
+)
+# Dropped from the end of a cut before its ellipsis, so "kapot, ..." reads
+# "kapot..." and no line ends in a lone dash.
+_TRAILING: Final = " \n\u00a0,.;:-\u2013\u2014\u2026"
 
-    cut = text
-    while cut and count_parts(cut + ellipsis) > max_parts:
-        cut = cut[: max(0, len(cut) - max(1, len(cut) // 20))]
-    while count_parts(text[: len(cut) + 1] + ellipsis) <= max_parts:
-        cut = text[: len(cut) + 1]
-    at_word = cut.rsplit(" ", 1)[0].rstrip(" ,.;:-")
-    if len(at_word) >= len(cut) * 4 // 5:
-        cut = at_word
-    return cut + ellipsis
+
+def _splits_a_character(text: str, at: int) -> bool:
+    following = text[at] if at < len(text) else ""
+    return bool(
+        text[at - 1 : at] == "\u200d"
+        or following in _CLINGS_TO_PREVIOUS
+        or (following and unicodedata.combining(following))
+    )
+
+
+def shorten(text: str, max_parts: int, *, smart: bool = False) -> str:
+    """`text` cut, with an ellipsis, to fit `max_parts`.
+
+    The cut keeps as much of the text as fits: a text that is UCS-2 only
+    because of an emoji at its end fits more than twice as much once the
+    emoji is cut off, as GSM-7. The ellipsis follows the encoding of what is
+    left, "..." for GSM-7 and "…" for UCS-2, so it never makes a GSM-7 text
+    UCS-2. With `smart`, what is left may be smart encoded; otherwise no
+    character is changed. The cut falls at a space or line break, unless that
+    would throw away more than a fifth (one endless word or link).
+    """
+    whole = smart_encode(text) if smart else text
+    if count_parts(whole) <= max_parts:
+        return whole
+
+    def fitted(length: int) -> str | None:
+        kept = text[:length]
+        if smart:
+            kept = smart_encode(kept)
+        kept += "..." if encoding_of(kept) == "GSM-7" else "\u2026"
+        return kept if count_parts(kept) <= max_parts else None
+
+    # Every character of the original costs at least one unit, unless smart
+    # encoding drops it (a soft hyphen), so nothing longer can fit.
+    dropped = sum(_look_alike(c) == "" for c in text) if smart else 0
+    longest = min(len(text) - 1, _LIMITS["GSM-7"][0] * max_parts + dropped)
+    # Tried from the longest down, so the first that fits keeps the most. One
+    # by one, not halving: with smart encoding a cut that fits can lie below
+    # one that does not.
+    length = next(
+        (
+            n
+            for n in range(longest, -1, -1)
+            if not _splits_a_character(text, n) and fitted(n) is not None
+        ),
+        0,
+    )
+    at_word = length
+    while at_word > 0 and not text[at_word].isspace():
+        at_word -= 1
+    at_word = len(text[:at_word].rstrip(_TRAILING))
+    if at_word >= length * 4 // 5 and (cut := fitted(at_word)) is not None:
+        return cut
+    return fitted(length) or ""
 
 
 def compose_broadcast(
