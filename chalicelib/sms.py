@@ -9,6 +9,10 @@ whole message UCS-2: 70 UTF-16 code units in one part, 67 per part after that,
 so an emoji (two code units) costs double. A part boundary never splits an
 escape sequence or a surrogate pair, which is why parts are packed one
 character at a time instead of divided.
+
+The module also makes a text as cheap as its words allow: smart encoding
+swaps in GSM-7 look-alikes when that makes the whole text GSM-7, and a text
+over the neighbourhood's cap on parts is cut, keeping as much as fits.
 """
 
 import re
@@ -90,7 +94,8 @@ _INVISIBLE = re.compile(
 # The zero-width joiner is what holds an emoji sequence together (👮‍♂️ is
 # police officer, joiner, male sign); dropping it would split a neighbour's
 # emoji in two. After a Latin letter, digit or punctuation mark it joins
-# nothing and only hides inside a word, so there it goes like the others.
+# nothing and only hides inside a word (members' names are cleaned here too),
+# so there it goes like the others.
 _LOOSE_JOINER = re.compile("(?:^|(?<=[\x00-\u024f]))\u200d")
 
 
@@ -145,11 +150,8 @@ def smart_encode(text: str) -> str:
     if encoding_of(text) == "GSM-7":
         return text
     simplified = "".join(_look_alike(c) for c in text)
-    if encoding_of(simplified) == "GSM-7" and count_parts(simplified) <= count_parts(
-        text
-    ):
-        return simplified
-    return text
+    cheaper = count_parts(simplified) <= count_parts(text)
+    return simplified if encoding_of(simplified) == "GSM-7" and cheaper else text
 
 
 # Where a cut may not fall: in front of a joiner, a variation selector, a skin
