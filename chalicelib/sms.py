@@ -9,6 +9,10 @@ whole message UCS-2: 70 UTF-16 code units in one part, 67 per part after that,
 so an emoji (two code units) costs double. A part boundary never splits an
 escape sequence or a surrogate pair, which is why parts are packed one
 character at a time instead of divided.
+
+The module also makes a text as cheap as its words allow: smart encoding
+swaps in GSM-7 look-alikes when that makes the whole text GSM-7, and a text
+over the neighbourhood's cap on parts is cut, keeping as much as fits.
 """
 
 import re
@@ -84,14 +88,20 @@ def count_parts(text: str) -> int:
 # and the marks that reverse text direction (which could make "Jan" read as
 # someone else). Line breaks stay; neighbours use them.
 _INVISIBLE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069"
-    "\ufeff\ud800-\udfff]"
+    "[\x00-\x09\x0b-\x1f\x7f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060"
+    "\u2066-\u2069\ufeff\ud800-\udfff]"
 )
+# The zero-width joiner is what holds an emoji sequence together (👮‍♂️ is
+# police officer, joiner, male sign); dropping it would split a neighbour's
+# emoji in two. After a Latin letter, digit or punctuation mark it joins
+# nothing and only hides inside a word (members' names are cleaned here too),
+# so there it goes like the others.
+_LOOSE_JOINER = re.compile("(?:^|(?<=[\x00-\u024f]))\u200d")
 
 
 def clean(text: str) -> str:
     """`text` without invisible control characters, trimmed."""
-    return _INVISIBLE.sub("", text).strip()
+    return _LOOSE_JOINER.sub("", _INVISIBLE.sub("", text)).strip()
 
 
 # Smart encoding: GSM-7 look-alikes for what phones type without asking
@@ -99,7 +109,7 @@ def clean(text: str) -> str:
 # lacks. Only letters of the languages neighbours mostly write are
 # simplified; Turkish, Arabic and the like are never touched.
 _LOOK_ALIKES: Final = {
-    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4\u0060", "'"),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4\u0060\u2039\u203a", "'"),
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
     **dict.fromkeys(
@@ -107,11 +117,18 @@ _LOOK_ALIKES: Final = {
         "\u2009\u200a\u202f\u205f\u3000",
         " ",
     ),
-    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", ""),
+    # Invisible: the soft hyphen only shows where a word wraps, and phones
+    # wrap SMS themselves.
+    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
+    # Line and paragraph separators are line breaks to the reader.
+    **dict.fromkeys("\u2028\u2029", "\n"),
     "\u2026": "...",
-    "\u00e7": "\u00c7",  # GSM-7 has only the capital; phones show it fine
+    # GSM-7 has only the capital 'Ç' (0x09), so 'façade' would read 'faÇade';
+    # 'facade' and 'Curacao' are spellings Dutch readers know, a capital in the
+    # middle of a word is not.
+    "\u00e7": "c",
 }
-_SIMPLIFIED: Final = frozenset("áâãêëïíîóôõúûýÿÁÂÃÊËÏÍÎÓÔÕÚÛÝÈÌÒÙ")
+_SIMPLIFIED: Final = frozenset("áâãêëïíîóôõúûýÿÀÁÂÃÊËÏÍÎÓÔÕÚÛÝŸÈÌÒÙ")
 
 
 def _look_alike(char: str) -> str:
@@ -126,30 +143,81 @@ def smart_encode(text: str) -> str:
     """`text` with GSM-7 look-alikes, if that makes all of it GSM-7.
 
     Otherwise `text` unchanged: a text with an emoji or in another script
-    goes out as UCS-2, as written.
+    goes out as UCS-2, as written. Also unchanged when the look-alikes would
+    cost more parts: "…" becomes three septets, and a text full of them can
+    be cheaper as UCS-2.
     """
     if encoding_of(text) == "GSM-7":
         return text
     simplified = "".join(_look_alike(c) for c in text)
-    return simplified if encoding_of(simplified) == "GSM-7" else text
+    cheaper = count_parts(simplified) <= count_parts(text)
+    return simplified if encoding_of(simplified) == "GSM-7" and cheaper else text
 
 
-def shorten(text: str, max_parts: int) -> str:
-    """`text` cut, with an ellipsis, to fit `max_parts`: at a word boundary,
-    unless that would throw away most of it (one endless word or link)."""
-    if count_parts(text) <= max_parts:
-        return text
-    ellipsis = "..." if encoding_of(text) == "GSM-7" else "\u2026"
+# Where a cut may not fall: in front of a joiner, a variation selector, a skin
+# tone or an accent typed as a separate mark, or right after a joiner. Those
+# belong to the character before them; cutting there shows half an emoji.
+_CLINGS_TO_PREVIOUS: Final = frozenset(
+    "\u200d\ufe0e\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"
+)
+# Dropped from the end of a cut before its ellipsis, so "kapot, ..." reads
+# "kapot..." and no line ends in a lone dash.
+_TRAILING: Final = " \n\u00a0,.;:-\u2013\u2014\u2026"
 
-    cut = text
-    while cut and count_parts(cut + ellipsis) > max_parts:
-        cut = cut[: max(0, len(cut) - max(1, len(cut) // 20))]
-    while count_parts(text[: len(cut) + 1] + ellipsis) <= max_parts:
-        cut = text[: len(cut) + 1]
-    at_word = cut.rsplit(" ", 1)[0].rstrip(" ,.;:-")
-    if len(at_word) >= len(cut) * 4 // 5:
-        cut = at_word
-    return cut + ellipsis
+
+def _splits_a_character(text: str, at: int) -> bool:
+    following = text[at] if at < len(text) else ""
+    return bool(
+        text[at - 1 : at] == "\u200d"
+        or following in _CLINGS_TO_PREVIOUS
+        or (following and unicodedata.combining(following))
+    )
+
+
+def shorten(text: str, max_parts: int, *, smart: bool = False) -> str:
+    """`text` cut, with an ellipsis, to fit `max_parts`.
+
+    The cut keeps as much of the text as fits: a text that is UCS-2 only
+    because of an emoji at its end fits more than twice as much once the
+    emoji is cut off, as GSM-7. The ellipsis follows the encoding of what is
+    left, "..." for GSM-7 and "…" for UCS-2, so it never makes a GSM-7 text
+    UCS-2. With `smart`, what is left may be smart encoded; otherwise no
+    character is changed. The cut falls at a space or line break, unless that
+    would throw away more than a fifth (one endless word or link).
+    """
+    whole = smart_encode(text) if smart else text
+    if count_parts(whole) <= max_parts:
+        return whole
+
+    def fitted(length: int) -> str | None:
+        kept = text[:length]
+        if smart:
+            kept = smart_encode(kept)
+        kept += "..." if encoding_of(kept) == "GSM-7" else "\u2026"
+        return kept if count_parts(kept) <= max_parts else None
+
+    # Every character of the original costs at least one unit, unless smart
+    # encoding drops it (a soft hyphen), so nothing longer can fit.
+    dropped = sum(_look_alike(c) == "" for c in text) if smart else 0
+    longest = min(len(text) - 1, _LIMITS["GSM-7"][0] * max_parts + dropped)
+    # Tried from the longest down, so the first that fits keeps the most. One
+    # by one, not halving: with smart encoding a cut that fits can lie below
+    # one that does not.
+    length = next(
+        (
+            n
+            for n in range(longest, -1, -1)
+            if not _splits_a_character(text, n) and fitted(n) is not None
+        ),
+        0,
+    )
+    at_word = length
+    while at_word > 0 and not text[at_word].isspace():
+        at_word -= 1
+    at_word = len(text[:at_word].rstrip(_TRAILING))
+    if at_word >= length * 4 // 5 and (cut := fitted(at_word)) is not None:
+        return cut
+    return fitted(length) or ""
 
 
 def compose_broadcast(
