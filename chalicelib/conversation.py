@@ -49,7 +49,7 @@ HINT_INTERVAL: Final = timedelta(days=30)
 ALLOWED_COUNTRIES: Final = ("NL",)
 COMMIT_TRIES: Final = 3
 # How often a text reads and decides again when another text claimed first.
-CLAIM_TRIES: Final = 5
+CLAIM_TRIES: Final = 10
 BUDGET_WARNING: Final = Decimal("0.8")
 
 
