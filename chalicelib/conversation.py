@@ -50,6 +50,8 @@ ALLOWED_COUNTRIES: Final = ("NL",)
 COMMIT_TRIES: Final = 3
 # How often a text reads and decides again when another text claimed first.
 CLAIM_TRIES: Final = 10
+# The alert log's status of an alert whose publish failed (a retry follows).
+UNSENT: Final = "unsent"
 BUDGET_WARNING: Final = Decimal("0.8")
 
 
@@ -218,13 +220,17 @@ class NeighbourhoodRecords:
             update["ExpressionAttributeNames"] = names
         items: list[dict[str, Any]] = [{"Update": update}]
         if alert is not None:
-            # Never over an existing row: that text was handled before.
+            # Never over an existing row: that text was handled before, unless
+            # its publish failed and the row says so (see `unclaim`).
             items.append(
                 {
                     "Put": {
                         "TableName": self._alerts_table,
                         "Item": alert,
-                        "ConditionExpression": "attribute_not_exists(sk)",
+                        "ConditionExpression": "attribute_not_exists(sk) "
+                        "OR #status = :unsent",
+                        "ExpressionAttributeNames": {"#status": "status"},
+                        "ExpressionAttributeValues": {":unsent": UNSENT},
                     }
                 }
             )
@@ -274,11 +280,18 @@ class NeighbourhoodRecords:
                         }
                     )
                 if alert is not None:
+                    # Marked, not deleted: the retry's claim may write over it,
+                    # and if no retry succeeds the log tells the truth.
                     key = {"neighbourhood_id": alert["neighbourhood_id"]}
                     key["sk"] = alert["sk"]
-                    items.append(
-                        {"Delete": {"TableName": self._alerts_table, "Key": key}}
-                    )
+                    update = {
+                        "TableName": self._alerts_table,
+                        "Key": key,
+                        "UpdateExpression": "SET #status = :unsent",
+                        "ExpressionAttributeNames": {"#status": "status"},
+                        "ExpressionAttributeValues": {":unsent": UNSENT},
+                    }
+                    items.append({"Update": update})
                 if not items:
                     return
                 try:
@@ -448,7 +461,7 @@ class Conversation:
                 if held is not None:
                     return held
             else:
-                claimed = self._claimed(activity, plan)
+                claimed = self._claimed(member, activity, plan)
                 alert = self._alert_item(member, plan.text, plan.parts, "broadcast")
                 won = self.records.claim(self.neighbourhood, activity, claimed, alert)
                 if won == "won":
@@ -544,19 +557,21 @@ class Conversation:
             and activity.budget_warned != self.month
         )
 
-    def _claimed(self, activity: Activity, plan: "AlertPlan") -> Activity:
+    def _claimed(
+        self, member: Member, activity: Activity, plan: "AlertPlan"
+    ) -> Activity:
         """The activity with this broadcast and its costs recorded."""
         alert_id = self.inbound.inbound_message_id
         opened = OpenAlert(
             alert_id,
             f"{self.inbound.received_at}#{alert_id}",
-            str(self.sender),
-            self.recall.member.name if self.recall.member else "",
+            member.phone,
+            member.name,
             self.inbound.received_at,
         )
         broadcast = Broadcast(
             self.inbound.received_at,
-            str(self.sender),
+            member.phone,
             digest_of(self.inbound.body),
             alert_id,
         )

@@ -595,3 +595,22 @@ def test_a_retry_after_a_crash_past_the_idempotency_record_sends_nothing(
     assert phones.outcome["outcome"] == "broadcast"
     logged = boto3.resource("dynamodb").Table("wijkalert-dev-alerts").scan()["Items"]
     assert [(i["status"], i["parts"]) for i in logged] == [("broadcast", 1)]
+
+
+def test_a_failed_publish_gives_its_claim_back_for_the_retry(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    outage = SnsOutage(publishes=1)
+    boto3.DEFAULT_SESSION.events.register("before-call.sns.Publish", outage)  # type: ignore[union-attr]
+    with pytest.raises(BroadcastFailed):
+        phones.deliver(load_event("inbound-alert.json"))
+    logged = boto3.resource("dynamodb").Table("wijkalert-dev-alerts").scan()["Items"]
+    assert [i["status"] for i in logged] == ["unsent"]
+    assert spent(sandbox, molenwijk) == Decimal("0")
+
+    retried = phones.deliver(load_event("inbound-alert.json"))
+
+    assert recipients(retried) == MOLENWIJK_PHONES
+    logged = boto3.resource("dynamodb").Table("wijkalert-dev-alerts").scan()["Items"]
+    assert [i["status"] for i in logged] == ["broadcast"]
+    assert spent(sandbox, molenwijk) == Decimal("0.45")

@@ -392,6 +392,23 @@ def test_a_closing_past_the_budget_is_held_told_once_and_the_alert_stays_open(
     assert phones.outcome["outcome"] == "held_back"
 
 
+def test_a_closing_counts_as_a_broadcast_for_the_neighbourhood_limit(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    for i in range(19):
+        phones.deliver(
+            text(MOLENWIJK_PHONES[(i + 1) % 5], f"Melding {i + 1}", minute=i * 2.4)
+        )
+
+    closing = phones.deliver(text(JAN, "KLAAR", minute=46))
+    twenty_first = phones.deliver(text(AHMED, "Nog een melding", minute=47))
+
+    assert received(closing) == everyone("[Molenwijk] Afgerond.")
+    # Ahmed is told; Jan, the coordinator, hears the limit tripped.
+    assert sorted(d.to for d in twenty_first) == [JAN, AHMED]
+    assert alert_log()[-1]["reason"] == "neighbourhood_rate"
+
+
 # Protection.
 
 
