@@ -5,18 +5,19 @@ back; the keywords do what they say (leave, come back, help, join, close an
 alert, "I'm coming"); strangers get no reply, except a rare hint how to join.
 
 Every path follows one rule that makes Lambda's retries safe: state that can
-be written twice is written before the SMS it leads to; a broadcast is sent
-first and recorded after, and the recording never raises, so a retry after a
-successful broadcast cannot send it again. SMS to several single phones
-(coordinators) are best effort: a failure is logged, never retried, so no one
-gets the same SMS twice.
+be written twice is written before the SMS it leads to. A broadcast is first
+claimed (recorded with its cost, conditioned on the activity as it was read,
+see protection.py), then sent; after a successful publish nothing raises, so
+a retry cannot send it again, and a retry that finds its own claim sends
+nothing. SMS to several single phones (coordinators) are best effort: a
+failure is logged, never retried, so no one gets the same SMS twice.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 import phonenumbers
 from botocore.exceptions import BotoCoreError, ClientError
@@ -41,12 +42,35 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import DynamoDBServiceResource
 
 Outcome = dict[str, Any]
+Claim = Literal["won", "contested", "done"]
 STRANGER_PREFIX: Final = "STRANGER#"
 TALLY_PREFIX: Final = "TALLY#"
 HINT_INTERVAL: Final = timedelta(days=30)
 ALLOWED_COUNTRIES: Final = ("NL",)
 COMMIT_TRIES: Final = 3
+# How often a text reads and decides again when another text claimed first.
+CLAIM_TRIES: Final = 10
+# The alert log's status of an alert whose publish failed (a retry follows).
+UNSENT: Final = "unsent"
 BUDGET_WARNING: Final = Decimal("0.8")
+
+
+class ClaimContested(RuntimeError):
+    """Other texts kept changing the activity: raised before anything was sent,
+    so Lambda's retry decides again."""
+
+
+@dataclass(frozen=True)
+class AlertPlan:
+    """An alert as it would be broadcast, with what it and its notices cost."""
+
+    text: str
+    parts: int
+    encoding: str
+    total: Decimal  # this month's spending once everything planned is sent
+    reserved: list[tuple[str, int]]  # SMS parts by kind
+    notices: list[tuple[str, str]] = field(default_factory=list)  # phone, text
+    warned: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,42 +135,196 @@ class NeighbourhoodRecords:
         retry and send it again, so it is logged for an operator instead.
         """
         pk = partition_of(neighbourhood.id)
-        for _ in range(COMMIT_TRIES):
-            # An update, not a put: the member count beside it is the roster's.
-            items: list[dict[str, Any]] = [
-                {
-                    "Update": {
-                        "TableName": self._roster_table,
-                        "Key": {"pk": pk, "sk": ACTIVITY},
-                        "UpdateExpression": "SET memory = :memory, version = :next",
-                        "ConditionExpression": "attribute_not_exists(version) "
-                        "OR version = :seen",
-                        "ExpressionAttributeValues": {
-                            ":memory": change(activity).memory(),
-                            ":next": activity.version + 1,
-                            ":seen": activity.version,
-                        },
+        try:
+            for _ in range(COMMIT_TRIES):
+                # An update, not a put: the member count beside it is the roster's.
+                items: list[dict[str, Any]] = [
+                    {
+                        "Update": {
+                            "TableName": self._roster_table,
+                            "Key": {"pk": pk, "sk": ACTIVITY},
+                            "UpdateExpression": "SET memory = :memory, version = :next",
+                            "ConditionExpression": "attribute_not_exists(version) "
+                            "OR version = :seen",
+                            "ExpressionAttributeValues": {
+                                ":memory": change(activity).memory(),
+                                ":next": activity.version + 1,
+                                ":seen": activity.version,
+                            },
+                        }
                     }
-                }
-            ]
-            if alert is not None:
-                items.append({"Put": {"TableName": self._alerts_table, "Item": alert}})
-            try:
-                # The resource's client takes plain Python values, like the Table.
-                self._client.transact_write_items(TransactItems=cast(Any, items))
-                return
-            except ClientError as error:
-                if error.response["Error"]["Code"] != "TransactionCanceledException":
-                    break
-                # Another text changed the activity meanwhile: read and redo.
-                activity = self.recall(neighbourhood, None).activity
-            except BotoCoreError:
-                break
+                ]
+                if alert is not None:
+                    items.append(
+                        {"Put": {"TableName": self._alerts_table, "Item": alert}}
+                    )
+                try:
+                    # The resource's client takes plain Python values, like the Table.
+                    self._client.transact_write_items(TransactItems=cast(Any, items))
+                    return
+                except ClientError as error:
+                    if (
+                        error.response["Error"]["Code"]
+                        != "TransactionCanceledException"
+                    ):
+                        break
+                    # Another text changed the activity meanwhile: read and redo.
+                    activity = self.recall(neighbourhood, None).activity
+        except Exception:  # after sending, nothing may raise
+            pass
         logger.error(
             "activity not recorded",
             alert_id=(alert or {}).get("alert_id"),
             exc_info=True,
         )
+        count("RecordsLost")
+
+    def claim(
+        self,
+        neighbourhood: Neighbourhood,
+        seen: Activity,
+        claimed: Activity,
+        alert: dict[str, Any] | None = None,
+    ) -> Claim:
+        """Write `claimed` over the activity as it was `seen`, before sending.
+
+        "won": the SMS may go out. "contested": another text changed the
+        activity since it was read; read again and decide again. "done": the
+        alert log already holds this text, an earlier attempt handled it.
+        Any other failure raises: nothing was sent, so Lambda's retry is safe.
+        """
+        kept = {b.alert_id for b in claimed.broadcasts}
+        stale = sorted(k for k in seen.published if k not in kept)
+        names: dict[str, str] = {f"#s{i}": key for i, key in enumerate(stale)}
+        values: dict[str, Any] = {
+            ":memory": claimed.memory(),
+            ":next": seen.version + 1,
+            ":seen": seen.version,
+        }
+        expression = "SET memory = :memory, version = :next"
+        if stale:
+            # Message ids of broadcasts the memory forgot are no longer needed.
+            expression += " REMOVE " + ", ".join(f"published.{n}" for n in names)
+        else:
+            # The map must exist before the publish can add a message id to it.
+            expression += ", published = if_not_exists(published, :none)"
+            values[":none"] = {}
+        update: dict[str, Any] = {
+            "TableName": self._roster_table,
+            "Key": {"pk": partition_of(neighbourhood.id), "sk": ACTIVITY},
+            "UpdateExpression": expression,
+            "ConditionExpression": "attribute_not_exists(version) OR version = :seen",
+            "ExpressionAttributeValues": values,
+        }
+        if names:
+            update["ExpressionAttributeNames"] = names
+        items: list[dict[str, Any]] = [{"Update": update}]
+        if alert is not None:
+            # Never over an existing row: that text was handled before, unless
+            # its publish failed and the row says so (see `unclaim`).
+            items.append(
+                {
+                    "Put": {
+                        "TableName": self._alerts_table,
+                        "Item": alert,
+                        "ConditionExpression": "attribute_not_exists(sk) "
+                        "OR #status = :unsent",
+                        "ExpressionAttributeNames": {"#status": "status"},
+                        "ExpressionAttributeValues": {":unsent": UNSENT},
+                    }
+                }
+            )
+        try:
+            self._client.transact_write_items(TransactItems=cast(Any, items))
+            return "won"
+        except ClientError as error:
+            if error.response["Error"]["Code"] != "TransactionCanceledException":
+                raise
+            reasons = error.response.get("CancellationReasons") or []
+            codes = [str(r.get("Code", "")) for r in reasons]
+            if len(codes) > 1 and codes[1] == "ConditionalCheckFailed":
+                return "done"
+            return "contested"
+
+    def unclaim(
+        self,
+        neighbourhood: Neighbourhood,
+        alert_id: str,
+        revert: Callable[[Activity], Activity],
+        alert: dict[str, Any] | None = None,
+    ) -> None:
+        """Give back a claim whose publish failed; best effort, never raises.
+
+        Lambda retries the text, which must then find no claim of its own.
+        """
+        pk = partition_of(neighbourhood.id)
+        try:
+            for _ in range(COMMIT_TRIES):
+                activity = self.recall(neighbourhood, None).activity
+                items: list[dict[str, Any]] = []
+                if activity.broadcast_of(alert_id) is not None:
+                    items.append(
+                        {
+                            "Update": {
+                                "TableName": self._roster_table,
+                                "Key": {"pk": pk, "sk": ACTIVITY},
+                                "UpdateExpression": "SET memory = :memory, "
+                                "version = :next",
+                                "ConditionExpression": "version = :seen",
+                                "ExpressionAttributeValues": {
+                                    ":memory": revert(activity).memory(),
+                                    ":next": activity.version + 1,
+                                    ":seen": activity.version,
+                                },
+                            }
+                        }
+                    )
+                if alert is not None:
+                    # Marked, not deleted: the retry's claim may write over it,
+                    # and if no retry succeeds the log tells the truth.
+                    key = {"neighbourhood_id": alert["neighbourhood_id"]}
+                    key["sk"] = alert["sk"]
+                    update = {
+                        "TableName": self._alerts_table,
+                        "Key": key,
+                        "UpdateExpression": "SET #status = :unsent",
+                        "ExpressionAttributeNames": {"#status": "status"},
+                        "ExpressionAttributeValues": {":unsent": UNSENT},
+                    }
+                    items.append({"Update": update})
+                if not items:
+                    return
+                try:
+                    self._client.transact_write_items(TransactItems=cast(Any, items))
+                    return
+                except ClientError as error:
+                    code = error.response["Error"]["Code"]
+                    if code != "TransactionCanceledException":
+                        break
+        except Exception:  # the publish failure is what matters
+            pass
+        logger.error("claim not given back", alert_id=alert_id, exc_info=True)
+        count("ClaimsNotReturned")
+
+    def note_published(
+        self, neighbourhood: Neighbourhood, alert_id: str, message_id: str
+    ) -> None:
+        """Keep the SNS message id of a broadcast; best effort, never raises.
+
+        Replies name it (previousPublishedMessageId). It does not change the
+        version: this write must not make another text's claim lose.
+        """
+        try:
+            self._client.update_item(
+                TableName=self._roster_table,
+                Key=cast(Any, {"pk": partition_of(neighbourhood.id), "sk": ACTIVITY}),
+                UpdateExpression="SET published.#alert = :message",
+                ExpressionAttributeNames={"#alert": alert_id},
+                ExpressionAttributeValues=cast(Any, {":message": message_id}),
+            )
+        except Exception:  # the broadcast went out; never retry it
+            logger.exception("message id not recorded", alert_id=alert_id)
+            count("RecordsLost")
 
     def remember_hint(
         self, neighbourhood: Neighbourhood, phone: str, now: datetime
@@ -270,12 +448,37 @@ class Conversation:
 
     def _alert(self, member: Member, intent: keywords.Intent) -> Outcome:
         activity = self.recall.activity.pruned(self.now)
-        reason = activity.refusal(
-            member.phone, self.inbound.body, self.now, self.limits
-        )
-        if reason:
-            return self._suppress(member, reason)
+        for _ in range(CLAIM_TRIES):
+            own = activity.broadcast_of(self.inbound.inbound_message_id)
+            if own is not None:
+                return self._already_broadcast(own)
+            reason = activity.refusal(
+                member.phone, self.inbound.body, self.now, self.limits
+            )
+            plan = None if reason else self._plan_alert(member, activity)
+            if plan is None:
+                held = self._hold(member, reason or "budget", activity)
+                if held is not None:
+                    return held
+            else:
+                claimed = self._claimed(member, activity, plan)
+                alert = self._alert_item(member, plan.text, plan.parts, "broadcast")
+                won = self.records.claim(self.neighbourhood, activity, claimed, alert)
+                if won == "won":
+                    return self._send_alert(member, plan, alert)
+                if won == "done":
+                    return self._already_handled()
+            activity = self._read_again()
+        raise ClaimContested(self.inbound.inbound_message_id)
 
+    def _plan_alert(self, member: Member, activity: Activity) -> "AlertPlan | None":
+        """What broadcasting this alert would send and cost; None over budget.
+
+        The follow-up notices (shortened, 80% warning) are reserved with the
+        broadcast when they fit in the budget, and skipped when they do not:
+        only the texts the residents asked for even at the limit (held for
+        budget, opt-out confirmations) may take the month past its budget.
+        """
         written = sms.compose_broadcast(
             self.neighbourhood.name,
             member.name,
@@ -284,23 +487,84 @@ class Conversation:
         )
         text = self._cheapest(written)
         size = sms.measure(text)
-        cost = self._cost(size.parts * activity.active_members)
+        reach = size.parts * activity.active_members
         spent = activity.spent(self.month)
+        total = spent + self._cost(reach)
         budget = self.neighbourhood.monthly_budget
-        if budget is not None and spent + cost > budget:
-            return self._suppress(member, "budget")
+        if budget is not None and total > budget:
+            return None
+        plan = AlertPlan(text, size.parts, size.encoding, total, [("alert", reach)])
 
-        message_id = self._broadcast(
-            text, "alert", size.parts * activity.active_members
+        # Shortened only when cutting did it: smart encoding alone says the same.
+        encoded = (
+            sms.smart_encode(written) if self.neighbourhood.smart_encoding else written
         )
-        if text != written and sms.count_parts(written) > self.neighbourhood.max_parts:
-            self._send_quietly(member.phone, "sms.shortened", language=member.language)
-        warn = self._budget_warning(activity, spent + cost)
+        if text != encoded:
+            notice = self._say("sms.shortened", member.language)
+            plan = self._with_notice(plan, member.phone, notice, "shortened")
 
-        alert = self._alert_item(member, text, size.parts, "broadcast")
+        if budget is not None and self._warning_due(activity, plan.total):
+            # Looked up before the publish: after it nothing may fail.
+            coordinators = self.roster.members(status="active", role="coordinator")
+            warnings = [
+                (
+                    c.phone,
+                    self._say(
+                        "sms.budget_warning",
+                        c.language,
+                        spent=_euros(plan.total),
+                        budget=_euros(budget),
+                    ),
+                )
+                for c in coordinators
+            ]
+            cost = self._cost(sum(sms.count_parts(t) for _, t in warnings))
+            if plan.total + cost <= budget:
+                plan = replace(plan, warned=True)
+                for phone, warning in warnings:
+                    plan = self._with_notice(plan, phone, warning, "budget_warning")
+            else:
+                logger.info("budget warning skipped: it would exceed the budget")
+                count("NoticesSkipped")
+        return plan
+
+    def _with_notice(
+        self, plan: "AlertPlan", phone: str, notice: str, what: str
+    ) -> "AlertPlan":
+        parts = sms.count_parts(notice)
+        total = plan.total + self._cost(parts)
+        budget = self.neighbourhood.monthly_budget
+        if budget is not None and total > budget and what != "budget_warning":
+            logger.info(
+                "notice skipped: it would exceed the budget",
+                notice=what,
+                to=phones.mask(phone),
+            )
+            count("NoticesSkipped")
+            return plan
+        return replace(
+            plan,
+            total=total,
+            reserved=[*plan.reserved, ("reply", parts)],
+            notices=[*plan.notices, (phone, notice)],
+        )
+
+    def _warning_due(self, activity: Activity, total: Decimal) -> bool:
+        budget = self.neighbourhood.monthly_budget
+        return (
+            budget is not None
+            and total >= budget * BUDGET_WARNING
+            and activity.budget_warned != self.month
+        )
+
+    def _claimed(
+        self, member: Member, activity: Activity, plan: "AlertPlan"
+    ) -> Activity:
+        """The activity with this broadcast and its costs recorded."""
+        alert_id = self.inbound.inbound_message_id
         opened = OpenAlert(
-            alert["alert_id"],
-            alert["sk"],
+            alert_id,
+            f"{self.inbound.received_at}#{alert_id}",
             member.phone,
             member.name,
             self.inbound.received_at,
@@ -309,47 +573,65 @@ class Conversation:
             self.inbound.received_at,
             member.phone,
             digest_of(self.inbound.body),
-            alert["alert_id"],
-            message_id,
+            alert_id,
         )
+        claimed = activity.with_broadcast(broadcast, opened)
+        if plan.warned:
+            claimed = replace(claimed, budget_warned=self.month)
+        return self._spend(claimed, plan.reserved)
 
-        def change(now: Activity) -> Activity:
-            changed = now.pruned(self.now).with_broadcast(broadcast, opened)
-            return replace(changed, budget_warned=self.month) if warn else changed
+    def _send_alert(
+        self, member: Member, plan: "AlertPlan", alert: dict[str, Any]
+    ) -> Outcome:
+        alert_id = self.inbound.inbound_message_id
 
-        self._commit(activity, change, alert)
+        def revert(now: Activity) -> Activity:
+            undone = self._spend(now.without_broadcast(alert_id), plan.reserved, -1)
+            if plan.warned:
+                undone = replace(
+                    undone, budget_warned=self.recall.activity.budget_warned
+                )
+            return undone
+
+        message_id = self._broadcast(plan.text, revert, alert)
+        # From here on nothing raises: a retry would send the alert again.
+        self.records.note_published(self.neighbourhood, alert_id, message_id)
+        for phone, notice in plan.notices:
+            self._deliver(phone, notice)
         logger.info(
             "alert broadcast",
-            alert_id=alert["alert_id"],
+            alert_id=alert_id,
             sender=phones.mask(member.phone),
-            parts=size.parts,
-            encoding=size.encoding,
+            parts=plan.parts,
+            encoding=plan.encoding,
         )
         count("AlertsBroadcast")
-        return self._outcome("broadcast", alert_id=alert["alert_id"], parts=size.parts)
+        return self._outcome("broadcast", alert_id=alert_id, parts=plan.parts)
+
+    def _already_broadcast(self, own: Broadcast) -> Outcome:
+        """A retry of a text whose claim won before the Lambda died: send nothing."""
+        logger.info("retry of a text already broadcast", alert_id=own.alert_id)
+        count("RetriesAfterBroadcast")
+        if own.kind == "closing":
+            return self._outcome("closed")
+        return self._outcome("broadcast", alert_id=own.alert_id)
+
+    def _already_handled(self) -> Outcome:
+        alert_id = self.inbound.inbound_message_id
+        logger.info("retry of a text already logged", alert_id=alert_id)
+        count("RetriesAfterBroadcast")
+        return self._outcome("already_handled", alert_id=alert_id)
+
+    def _read_again(self) -> Activity:
+        """The activity as another text left it, to decide again."""
+        count("ClaimsContested")
+        return self.records.recall(self.neighbourhood, None).activity.pruned(self.now)
 
     def _cheapest(self, text: str) -> str:
         """The same words in as few SMS parts as they allow, within the cap."""
         if self.neighbourhood.smart_encoding:
             text = sms.smart_encode(text)
         return sms.shorten(text, self.neighbourhood.max_parts)
-
-    def _budget_warning(self, activity: Activity, total: Decimal) -> bool:
-        """Warn the coordinators once a month when 80% of the budget is spent."""
-        budget = self.neighbourhood.monthly_budget
-        if budget is None:
-            return False
-        if total < budget * BUDGET_WARNING or activity.budget_warned == self.month:
-            return False
-        for coordinator in self.roster.members(status="active", role="coordinator"):
-            self._send_quietly(
-                coordinator.phone,
-                "sms.budget_warning",
-                language=coordinator.language,
-                spent=_euros(total),
-                budget=_euros(budget),
-            )
-        return True
 
     def _acknowledge(self, member: Member, intent: keywords.Intent) -> Outcome:
         activity = self.recall.activity.pruned(self.now)
@@ -380,32 +662,92 @@ class Conversation:
 
     def _close(self, member: Member, intent: keywords.Intent) -> Outcome:
         activity = self.recall.activity.pruned(self.now)
-        opened = activity.open_alerts[-1] if activity.open_alerts else None
-        if opened is None:
-            self._notify(member, activity, "sms.nothing_to_close")
-            return self._outcome("nothing_to_close")
-        if member.phone != opened.sender and member.role != "coordinator":
-            self._notify(member, activity, "sms.close_refused", name=opened.sender_name)
-            return self._outcome("close_refused", alert_id=opened.alert_id)
+        for _ in range(CLAIM_TRIES):
+            own = activity.broadcast_of(self.inbound.inbound_message_id)
+            if own is not None:
+                return self._already_broadcast(own)
+            opened = activity.open_alerts[-1] if activity.open_alerts else None
+            if opened is None:
+                self._notify(member, activity, "sms.nothing_to_close")
+                return self._outcome("nothing_to_close")
+            if member.phone != opened.sender and member.role != "coordinator":
+                if intent.rest:
+                    # "Klaar om te bellen? Man met mes!" is news, not a closing.
+                    return self._alert(member, intent)
+                self._notify(
+                    member, activity, "sms.close_refused", name=opened.sender_name
+                )
+                return self._outcome("close_refused", alert_id=opened.alert_id)
 
-        outcome = intent.rest
-        key = "sms.closed_with_outcome" if outcome else "sms.closed"
-        closing = self._cheapest(
-            texts.say(
-                key,
-                self.neighbourhood.language,
-                neighbourhood=self.neighbourhood.name,
-                outcome=outcome,
+            outcome = intent.rest
+            key = "sms.closed_with_outcome" if outcome else "sms.closed"
+            closing = self._say(key, self.neighbourhood.language, outcome=outcome)
+            reach = sms.count_parts(closing) * activity.active_members
+            reason = self._closing_refusal(activity, reach)
+            if reason is not None:
+                held = self._hold(member, reason, activity, log=False)
+                if held is not None:
+                    return {**held, "alert_id": opened.alert_id}
+            else:
+                alert_id = self.inbound.inbound_message_id
+                broadcast = Broadcast(
+                    self.inbound.received_at,
+                    member.phone,
+                    digest_of(self.inbound.body),
+                    alert_id,
+                    kind="closing",
+                )
+                reserved = [("closing", reach)]
+                claimed = self._spend(
+                    activity.with_closing(broadcast, opened.alert_id), reserved
+                )
+                won = self.records.claim(self.neighbourhood, activity, claimed)
+                if won == "won":
+                    return self._send_closing(
+                        member, opened, closing, outcome, reserved
+                    )
+            activity = self._read_again()
+        raise ClaimContested(self.inbound.inbound_message_id)
+
+    def _closing_refusal(self, activity: Activity, reach: int) -> Reason | None:
+        """A closing is a broadcast like an alert: same limit, same budget."""
+        if activity.neighbourhood_full(self.now, self.limits):
+            return "neighbourhood_rate"
+        budget = self.neighbourhood.monthly_budget
+        if budget is not None and (
+            activity.spent(self.month) + self._cost(reach) > budget
+        ):
+            return "budget"
+        return None
+
+    def _send_closing(
+        self,
+        member: Member,
+        opened: OpenAlert,
+        closing: str,
+        outcome: str,
+        reserved: list[tuple[str, int]],
+    ) -> Outcome:
+        alert_id = self.inbound.inbound_message_id
+
+        def revert(now: Activity) -> Activity:
+            reopened = replace(
+                now.without_broadcast(alert_id),
+                open_alerts=(*now.open_alerts, opened),
             )
-        )
-        reach = sms.count_parts(closing) * activity.active_members
-        self._broadcast(closing, "closing", reach)
+            return self._spend(reopened, reserved, -1)
+
+        self._broadcast(closing, revert)
+        # From here on nothing raises: a retry would send the closing again.
         self._record_quietly(
             lambda: self.records.record_closing(
-                opened, self.neighbourhood, member, self.inbound.received_at, outcome
+                opened,
+                self.neighbourhood,
+                member,
+                self.inbound.received_at,
+                outcome,
             )
         )
-        self._commit(activity, lambda now: now.without_alert(opened.alert_id))
         count("AlertsClosed")
         return self._outcome("closed", alert_id=opened.alert_id)
 
@@ -504,9 +846,30 @@ class Conversation:
         self, member: Member, reason: Reason, *, notify: bool = True
     ) -> Outcome:
         activity = self.recall.activity.pruned(self.now)
-        alert = self._alert_item(
-            member, self.inbound.body, 0, "suppressed", reason=reason
-        )
+        for _ in range(CLAIM_TRIES):
+            held = self._hold(member, reason, activity, notify=notify)
+            if held is not None:
+                return held
+            activity = self._read_again()
+        raise ClaimContested(self.inbound.inbound_message_id)
+
+    def _hold(
+        self,
+        member: Member,
+        reason: Reason,
+        activity: Activity,
+        *,
+        notify: bool = True,
+        log: bool = True,
+    ) -> Outcome | None:
+        """Hold this text back and explain; None if another text claimed first.
+
+        The explanations are claimed (notice times, trip, their cost) before
+        they are sent, so a retry or a text in the same instant cannot send
+        them twice. They are counted but never refused for the budget: the
+        residents want the sender and coordinators told that a text was held,
+        even when the month's budget is used up.
+        """
         tell_sender = notify and activity.may_notify(
             member.phone, self.now, self.limits
         )
@@ -515,34 +878,48 @@ class Conversation:
             "neighbourhood_rate",
             "budget",
         ) and (activity.first_trip(reason, self.now, self.limits))
-
-        def change(now: Activity) -> Activity:
-            changed = now.pruned(self.now)
-            if tell_sender:
-                changed = changed.with_notice(member.phone, self.now)
-            if tell_coordinators:
-                changed = changed.with_trip(reason, self.now)
-            return changed
-
+        facts = self._limit_facts()
+        notices: list[tuple[str, str]] = []
         if tell_sender:
-            self._send_quietly(
-                member.phone,
-                f"sms.held.{reason}",
-                language=member.language,
-                **self._limit_facts(),
+            notices.append(
+                (
+                    member.phone,
+                    self._say(f"sms.held.{reason}", member.language, **facts),
+                )
             )
         if tell_coordinators:
+            # Looked up before anything is sent: after a send nothing may fail.
             for coordinator in self.roster.members(status="active", role="coordinator"):
                 if tell_sender and coordinator.phone == member.phone:
                     continue  # already told, as the sender
-                self._send_quietly(
-                    coordinator.phone,
+                notice = self._say(
                     f"sms.tripped.{reason}",
+                    coordinator.language,
                     name=member.name,
-                    language=coordinator.language,
-                    **self._limit_facts(),
+                    **facts,
                 )
-        self._commit(activity, change, alert)
+                notices.append((coordinator.phone, notice))
+
+        claimed = activity
+        if tell_sender:
+            claimed = claimed.with_notice(member.phone, self.now)
+        if tell_coordinators:
+            claimed = claimed.with_trip(reason, self.now)
+        claimed = self._spend(
+            claimed, [("reply", sms.count_parts(text)) for _, text in notices]
+        )
+        alert = (
+            self._alert_item(member, self.inbound.body, 0, "suppressed", reason=reason)
+            if log
+            else None
+        )
+        won = self.records.claim(self.neighbourhood, activity, claimed, alert)
+        if won == "contested":
+            return None
+        if won == "done":
+            return self._already_handled()
+        for phone, notice in notices:
+            self._deliver(phone, notice)
         logger.info("text held back", reason=reason, sender=phones.mask(member.phone))
         count("TextsHeldBack")
         return self._outcome("held_back", reason=reason)
@@ -561,18 +938,50 @@ class Conversation:
 
     # Sending.
 
-    def _broadcast(self, text: str, kind: str, parts: int) -> str:
+    def _broadcast(
+        self,
+        text: str,
+        revert: Callable[[Activity], Activity],
+        alert: dict[str, Any] | None = None,
+    ) -> str:
+        """Publish a claimed broadcast; if nothing was sent, give the claim back."""
         try:
-            message_id = self.broadcaster.broadcast(self.neighbourhood, text)
+            return self.broadcaster.broadcast(self.neighbourhood, text)
         except BroadcastFailed:
-            # Raised on purpose: nothing was sent, so Lambda's retry is safe.
+            # Raised on purpose: nothing was sent, so Lambda's retry is safe,
+            # once the claim no longer says it was.
             logger.exception(
                 "broadcast failed", inbound_id=self.inbound.inbound_message_id
             )
             count("BroadcastFailures")
+            self.records.unclaim(
+                self.neighbourhood, self.inbound.inbound_message_id, revert, alert
+            )
             raise
-        self._spending.append((kind, parts))
-        return message_id
+
+    def _deliver(self, phone: str, text: str) -> None:
+        """Send a claimed (already counted) SMS to one phone; never raises."""
+        try:
+            self.broadcaster.send(self.neighbourhood, phone, text)
+            count("RepliesSent")
+        except Exception:
+            logger.exception("reply not sent", to=phones.mask(phone))
+            count("RepliesLost")
+
+    def _say(self, key: str, language: str | None, **facts: Any) -> str:
+        """A text from texts.py as it will be sent: cheapest, within the cap."""
+        return self._cheapest(
+            texts.say(key, language, neighbourhood=self.neighbourhood.name, **facts)
+        )
+
+    def _spend(
+        self, activity: Activity, spending: list[tuple[str, int]], sign: int = 1
+    ) -> Activity:
+        for kind, parts in spending:
+            activity = activity.with_spending(
+                self.month, kind, sign * parts, sign * self._cost(parts)
+            )
+        return activity
 
     def _send(
         self, phone: str, key: str, *, language: str | None = None, **facts: Any
@@ -622,7 +1031,8 @@ class Conversation:
 
     @property
     def month(self) -> str:
-        return self.now.strftime("%Y-%m")
+        # The residents' month, as the report shows it: not UTC's.
+        return self.now.astimezone(TIMEZONE).strftime("%Y-%m")
 
     # Shaping.
 

@@ -9,8 +9,13 @@ and of its open alerts, in one item of the roster table:
     NBH#molenwijk  ACTIVITY  recent broadcasts, open alerts, notices sent
 
 It is read together with the sender's roster entry in one call, checked here,
-and written back after the broadcast. Two texts arriving in the same instant
-both pass the check: the limits are a brake, not a lock.
+and claimed before anything is sent: the broadcast (with the money it will
+cost) is written in one transaction conditioned on the version that was read.
+Two texts arriving in the same instant cannot both win that write; the loser
+reads again and decides again, so the limits and the budget are a lock, not
+a brake. The SNS message id of a broadcast is only known after the publish;
+it is written beside the memory, in the `published` map, without touching
+the version, so that write can never make a claim lose.
 """
 
 import hashlib
@@ -54,6 +59,9 @@ class Broadcast:
     digest: str
     alert_id: str
     message_id: str = ""
+    # "alert" or "closing": both count for the neighbourhood's limit, only
+    # alerts for the member's own limits.
+    kind: str = "alert"
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,8 @@ class Activity:
     parts: dict[str, dict[str, int]] = field(default_factory=dict)
     costs: dict[str, str] = field(default_factory=dict)
     budget_warned: str = ""
+    # SNS message id per alert id, written after the publish (see above).
+    published: dict[str, str] = field(default_factory=dict)
     # Kept by the roster, outside the memory, with atomic additions.
     active_members: int = 0
 
@@ -91,20 +101,26 @@ class Activity:
         if not item:
             return cls()
         memory = json.loads(str(item.get("memory") or "{}"))
+        published = {str(k): str(v) for k, v in (item.get("published") or {}).items()}
+        broadcasts = tuple(Broadcast(**b) for b in memory.get("broadcasts", []))
         return cls(
             version=int(item.get("version", 0)),
-            broadcasts=tuple(Broadcast(**b) for b in memory.get("broadcasts", [])),
+            broadcasts=tuple(
+                replace(b, message_id=published.get(b.alert_id, b.message_id))
+                for b in broadcasts
+            ),
             open_alerts=tuple(OpenAlert(**a) for a in memory.get("open_alerts", [])),
             notices=dict(memory.get("notices", {})),
             tripped=dict(memory.get("tripped", {})),
             parts=dict(memory.get("parts", {})),
             costs=dict(memory.get("costs", {})),
             budget_warned=str(memory.get("budget_warned", "")),
+            published=published,
             active_members=int(item.get("active_members", 0)),
         )
 
     def memory(self) -> str:
-        """Everything but the version and the member count, as one string."""
+        """Everything but the version, the member count and the published ids."""
         memory = {
             "broadcasts": [asdict(b) for b in self.broadcasts],
             "open_alerts": [asdict(a) for a in self.open_alerts],
@@ -147,7 +163,7 @@ class Activity:
     ) -> Reason | None:
         """Why this text may not be broadcast now, or None if it may."""
         digest = digest_of(body)
-        mine = [b for b in self.broadcasts if b.sender == sender]
+        mine = [b for b in self.broadcasts if b.sender == sender and b.kind == "alert"]
         if any(
             b.digest == digest and _at(b.at) > now - limits.duplicate_window
             for b in mine
@@ -156,13 +172,19 @@ class Activity:
         recent = [b for b in mine if _at(b.at) > now - limits.member_window]
         if len(recent) >= limits.member_alerts:
             return "member_rate"
-        window = now - limits.neighbourhood_window
-        if (
-            sum(_at(b.at) > window for b in self.broadcasts)
-            >= limits.neighbourhood_broadcasts
-        ):
+        if self.neighbourhood_full(now, limits):
             return "neighbourhood_rate"
         return None
+
+    def neighbourhood_full(self, now: datetime, limits: Limits) -> bool:
+        """Whether the neighbourhood sent as many broadcasts as an hour allows."""
+        window = now - limits.neighbourhood_window
+        recent = sum(_at(b.at) > window for b in self.broadcasts)
+        return recent >= limits.neighbourhood_broadcasts
+
+    def broadcast_of(self, alert_id: str) -> Broadcast | None:
+        """This text's own claim, if an earlier attempt at it already won one."""
+        return next((b for b in self.broadcasts if b.alert_id == alert_id), None)
 
     def may_notify(self, phone: str, now: datetime, limits: Limits) -> bool:
         """At most one explanation per person per hour."""
@@ -195,6 +217,18 @@ class Activity:
         open_alerts = (*self.open_alerts, opened)[-OPEN_ALERTS_KEPT:]
         return replace(
             self, broadcasts=(*self.broadcasts, broadcast), open_alerts=open_alerts
+        )
+
+    def with_closing(self, broadcast: Broadcast, closed: str) -> "Activity":
+        kept = tuple(a for a in self.open_alerts if a.alert_id != closed)
+        return replace(self, broadcasts=(*self.broadcasts, broadcast), open_alerts=kept)
+
+    def without_broadcast(self, alert_id: str) -> "Activity":
+        """Undo a claim whose publish failed (its open alert goes with it)."""
+        return replace(
+            self,
+            broadcasts=tuple(b for b in self.broadcasts if b.alert_id != alert_id),
+            open_alerts=tuple(a for a in self.open_alerts if a.alert_id != alert_id),
         )
 
     def without_alert(self, alert_id: str) -> "Activity":

@@ -9,9 +9,10 @@ import boto3
 import pytest
 
 from chalicelib import sms
-from chalicelib.neighbourhoods import Neighbourhood
+from chalicelib.neighbourhoods import Neighbourhood, partition_of
+from chalicelib.protection import ACTIVITY, Activity
 from tests.conftest import MOLENWIJK_PHONES, Api, Phones
-from tests.test_two_way import AHMED, JAN, SANNE, text
+from tests.test_two_way import AHMED, FATIMA, JAN, MEHMET, SANNE, text
 from wijkalert.sandbox import Sandbox
 
 CURLY = (
@@ -24,6 +25,13 @@ def settle(sandbox: Sandbox, molenwijk: Neighbourhood, **settings: Any) -> None:
     """Change the neighbourhood's settings before its first text is handled."""
     changed = replace(molenwijk, **settings)
     sandbox.roster_table().put_item(Item=changed.to_item())
+
+
+def spent(sandbox: Sandbox, molenwijk: Neighbourhood, month: str = "2026-11") -> Any:
+    """What the neighbourhood's activity says was spent in `month`."""
+    key = {"pk": partition_of(molenwijk.id), "sk": ACTIVITY}
+    item = sandbox.roster_table().get_item(Key=key).get("Item")
+    return Activity.from_item(item).spent(month)
 
 
 # Encoding.
@@ -100,6 +108,54 @@ def test_a_long_alert_is_cut_at_a_word_and_the_sender_told(
     ]
 
 
+def test_smart_encoding_alone_is_not_called_shortening(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    # About 250 characters: 4 UCS-2 parts as typed, 2 GSM-7 parts encoded.
+    body = ("Verdachte man bij de garages achter blok C, donkere jas. " * 5)[:249]
+    body = body.replace("jas.", "jas\u2019", 1)
+    assert sms.count_parts(body) > 3
+
+    deliveries = phones.deliver(text(AHMED, body))
+
+    assert sorted(d.to for d in deliveries) == MOLENWIJK_PHONES
+    assert {d.parts for d in deliveries} == {2}
+
+
+def test_a_cap_of_one_part_cuts_the_alert_to_one_part_and_costs_that(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    settle(
+        sandbox,
+        molenwijk,
+        max_parts=1,
+        price_per_part=Decimal("0.20"),
+        monthly_budget=Decimal("5.00"),
+    )
+    long_text = " ".join(["Verdachte situatie bij de garages achter blok C"] * 5)
+
+    deliveries = phones.deliver(text(AHMED, long_text))
+
+    broadcast = [d for d in deliveries if d.body.startswith("[Molenwijk] Ahmed:")]
+    assert sorted(d.to for d in broadcast) == MOLENWIJK_PHONES
+    assert {d.parts for d in broadcast} == {1}
+    notices = [d for d in deliveries if d not in broadcast]
+    assert [(d.to, d.parts) for d in notices] == [(AHMED, 1)]
+    # 5 members x 1 part + 1 notice, at EUR 0.20 a part.
+    assert spent(sandbox, molenwijk) == Decimal("1.20")
+
+
+def test_spending_counts_in_the_residents_month_not_utcs(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    # 28 Nov 21:00 UTC + 50.5 hours: 30 November 23:30 UTC, in Amsterdam
+    # already 1 December.
+    phones.deliver(text(JAN, "Vuurwerk bij de school", minute=50.5 * 60))
+
+    assert spent(sandbox, molenwijk, "2026-11") == Decimal("0")
+    assert spent(sandbox, molenwijk, "2026-12") == Decimal("0.45")
+
+
 # The budget.
 
 
@@ -113,8 +169,30 @@ def test_a_broadcast_ending_exactly_at_the_budget_is_sent(
     second = phones.deliver(text(AHMED, "Brandweer is gebeld", minute=1))
 
     assert sorted(d.to for d in first) == MOLENWIJK_PHONES
-    alert = [d.to for d in second if d.body.startswith("[Molenwijk] Ahmed:")]
-    assert sorted(alert) == MOLENWIJK_PHONES
+    # Only the alert: the 80% warning would take the month past its budget.
+    assert sorted(d.to for d in second) == MOLENWIJK_PHONES
+    assert {d.body for d in second} == {"[Molenwijk] Ahmed: Brandweer is gebeld"}
+    assert spent(sandbox, molenwijk) == Decimal("0.90")
+
+
+def test_three_alerts_of_ten_cents_fit_a_budget_of_thirty_cents_exactly(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    # 5 members x 1 part x EUR 0.02 = EUR 0.10; in floats 3 x 0.10 > 0.30.
+    settle(
+        sandbox,
+        molenwijk,
+        monthly_budget=Decimal("0.30"),
+        price_per_part=Decimal("0.02"),
+    )
+
+    sent = [
+        phones.deliver(text(who, f"Melding {n}", minute=n))
+        for n, who in enumerate([JAN, AHMED, SANNE])
+    ]
+
+    assert [sorted(d.to for d in batch) for batch in sent] == [MOLENWIJK_PHONES] * 3
+    assert spent(sandbox, molenwijk) == Decimal("0.30")
 
 
 def test_one_cent_over_the_budget_is_not_sent_and_is_logged(
@@ -139,24 +217,39 @@ def test_one_cent_over_the_budget_is_not_sent_and_is_logged(
 def test_coordinators_are_warned_once_at_eighty_percent(
     sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
 ) -> None:
-    settle(sandbox, molenwijk, monthly_budget=Decimal("1.00"))
+    # EUR 0.05 an alert, so alerts still go out between 80% and the budget.
+    settle(
+        sandbox,
+        molenwijk,
+        monthly_budget=Decimal("0.50"),
+        price_per_part=Decimal("0.01"),
+    )
+    senders = [SANNE, AHMED, FATIMA, MEHMET, JAN] * 2
 
-    first = phones.deliver(text(SANNE, "Inbraak bij nr 3"))
-    second = phones.deliver(text(AHMED, "Politie is er", minute=5))
-    third = phones.deliver(text(SANNE, "Nog een inbraak bij nr 9", minute=10))
+    sent = [
+        phones.deliver(text(who, f"Inbraak bij nr {n}", minute=4 * n))
+        for n, who in enumerate(senders[:10])
+    ]
 
-    assert len(first) == 5
-    warnings = [d for d in second if "sms-budget" in d.body]
-    assert [(d.to, d.body) for d in warnings] == [
+    warned = [
+        [(d.to, d.body) for d in batch if "Let op: deze maand" in d.body]
+        for batch in sent
+    ]
+    # The eighth alert reaches EUR 0.40, 80%; the warning costs EUR 0.01.
+    assert warned[7] == [
         (
             JAN,
-            "[Molenwijk] Let op: deze maand is EUR 0.90 van het sms-budget van "
-            "EUR 1.00 gebruikt.",
+            "[Molenwijk] Let op: deze maand is EUR 0.40 van het sms-budget van "
+            "EUR 0.50 gebruikt.",
         )
     ]
-    assert not any(
-        "sms-budget" in d.body and "Let op: deze maand" in d.body for d in third
-    )
+    assert [batch for n, batch in enumerate(warned) if n != 7] == [[]] * 9
+    # The ninth alert was still sent, without a second warning.
+    assert sorted(d.to for d in sent[8]) == MOLENWIJK_PHONES
+    # The tenth would pass EUR 0.50: held, and only its sender told.
+    assert [d.to for d in sent[9]] == [JAN]
+    held = sent[9][0].parts
+    assert spent(sandbox, molenwijk) == Decimal("0.46") + Decimal("0.01") * held
 
 
 # The report.

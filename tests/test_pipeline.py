@@ -1,16 +1,23 @@
 """The alert pipeline end to end: real events in, SMS to phones out."""
 
+import contextlib
 import json
+import threading
 from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 import boto3
 import pytest
 from botocore.exceptions import ClientError, ReadTimeoutError
+from chalice.test import Client
 
 from chalicelib.errors import BroadcastFailed
-from chalicelib.neighbourhoods import Neighbourhood
+from chalicelib.neighbourhoods import Neighbourhood, partition_of
+from chalicelib.protection import ACTIVITY, Activity
 from tests.conftest import MOLENWIJK_PHONES, Phones, load_event, with_message
+from tests.test_two_way import JAN, SANNE, text
 from wijkalert.sandbox import Sandbox
 
 ALERT_TEXT = (
@@ -439,3 +446,208 @@ def test_unknown_long_code_is_logged_masked(
     logged = json.dumps(sandbox.log_lines())
     assert "12345650" not in logged
     assert "***650" in logged
+
+
+# Exactly once, under concurrency and after failures.
+
+
+class PublishGate:
+    """A botocore hook that holds each broadcast until `parties` texts reached
+    one, or a few seconds passed: every text in flight has decided by then."""
+
+    def __init__(self, parties: int) -> None:
+        self._barrier = threading.Barrier(parties, timeout=3)
+
+    def __call__(self, params: dict[str, Any], **_: Any) -> None:
+        if "TopicArn" not in params:
+            return
+        with contextlib.suppress(threading.BrokenBarrierError):
+            self._barrier.wait()
+
+
+# Texts handled in threads of one process share powertools' metrics: one
+# thread may publish another's, leaving the other none to publish.
+SHARED_METRICS = "ignore:No application metrics to publish:UserWarning"
+
+
+@pytest.fixture
+def atomic_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One moto request at a time, as DynamoDB applies each write atomically.
+
+    moto's in-process backend has no lock: two transactions in two threads
+    can both pass their conditions, which real DynamoDB never lets happen.
+    """
+    from moto.core.botocore_stubber import BotocoreStubber
+
+    lock = threading.RLock()
+    handle = BotocoreStubber.__call__
+
+    def one_at_a_time(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with lock:
+            return handle(self, *args, **kwargs)
+
+    monkeypatch.setattr(BotocoreStubber, "__call__", one_at_a_time)
+
+
+def deliver_at_once(
+    lambda_client: Client, events: list[dict[str, Any]]
+) -> list[BaseException]:
+    """Invoke the handler for every event in its own thread, all at once."""
+    errors: list[BaseException] = []
+    start = threading.Barrier(len(events))
+
+    def invoke(event: dict[str, Any]) -> None:
+        start.wait()
+        try:
+            lambda_client.lambda_.invoke("on_inbound_sms", event)
+        except BaseException as error:  # reported by the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=invoke, args=(e,)) for e in events]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+def spent(sandbox: Sandbox, molenwijk: Neighbourhood) -> Decimal:
+    key = {"pk": partition_of(molenwijk.id), "sk": ACTIVITY}
+    item = sandbox.roster_table().get_item(Key=key).get("Item")
+    return Activity.from_item(item).spent("2026-11")
+
+
+@pytest.mark.usefixtures("atomic_requests")
+@pytest.mark.filterwarnings(SHARED_METRICS)
+def test_ten_identical_texts_at_the_same_moment_are_broadcast_once(
+    sandbox: Sandbox, molenwijk: Neighbourhood, lambda_client: Client
+) -> None:
+    body = "Er wordt ingebroken bij nummer 7!"
+    gate = PublishGate(parties=10)
+    boto3.DEFAULT_SESSION.events.register("before-call.sns.Publish", gate)  # type: ignore[union-attr]
+    sandbox.ledger.take()
+
+    errors = deliver_at_once(lambda_client, [text(SANNE, body) for _ in range(10)])
+
+    assert errors == []
+    deliveries = sandbox.ledger.take()
+    broadcast = [d for d in deliveries if d.body == f"[Molenwijk] Sanne: {body}"]
+    assert recipients(broadcast) == MOLENWIJK_PHONES
+    explained = [d.to for d in deliveries if d not in broadcast]
+    assert explained == [SANNE]
+    logged = boto3.resource("dynamodb").Table("wijkalert-dev-alerts").scan()["Items"]
+    assert (
+        sorted(str(i.get("reason")) for i in logged)
+        == ["None"] + ["duplicate_text"] * 9
+    )
+
+
+@pytest.mark.usefixtures("atomic_requests")
+@pytest.mark.filterwarnings(SHARED_METRICS)
+def test_alerts_at_the_same_moment_never_spend_past_the_budget(
+    sandbox: Sandbox, molenwijk: Neighbourhood, lambda_client: Client
+) -> None:
+    # Two alerts of EUR 0.45 fit; five arrive at once.
+    changed = replace(molenwijk, monthly_budget=Decimal("0.90"))
+    sandbox.roster_table().put_item(Item=changed.to_item())
+    gate = PublishGate(parties=5)
+    boto3.DEFAULT_SESSION.events.register("before-call.sns.Publish", gate)  # type: ignore[union-attr]
+    sandbox.ledger.take()
+
+    errors = deliver_at_once(
+        lambda_client,
+        [text(phone, f"Brand in blok {n}") for n, phone in enumerate(MOLENWIJK_PHONES)],
+    )
+
+    assert errors == []
+    deliveries = sandbox.ledger.take()
+    alerts = [d for d in deliveries if "Brand in blok" in d.body]
+    assert len(alerts) == 2 * len(MOLENWIJK_PHONES)
+    sent = {MOLENWIJK_PHONES[int(d.body[-1])] for d in alerts}
+    held = [d for d in deliveries if "sms-budget" in d.body]
+    # Each held sender is told once, and the coordinator (Jan) once.
+    told = sorted(d.to for d in held if "Je bericht is niet verstuurd" in d.body)
+    assert told == sorted({*MOLENWIJK_PHONES} - sent)
+    # Not at all if the text that tripped the limit was Jan's own, told above.
+    tripped = [d.to for d in held if "Let op" in d.body]
+    assert tripped in ([JAN], [])
+    assert spent(sandbox, molenwijk) - Decimal("0.09") * sum(
+        d.parts for d in held
+    ) == Decimal("0.90")
+
+
+class FailAfterPublish:
+    """A botocore hook: the first DynamoDB write after a publish fails."""
+
+    def __init__(self, operation: str) -> None:
+        self.operation = operation
+        self.published = False
+        self.failed = 0
+
+    def on_publish(self, **_: Any) -> None:
+        self.published = True
+
+    def __call__(self, **_: Any) -> None:
+        if self.published and not self.failed:
+            self.failed += 1
+            raise ClientError(
+                {"Error": {"Code": "InternalServerError", "Message": "down"}},
+                self.operation,
+            )
+
+
+def test_a_failure_after_the_publish_never_sends_the_alert_twice(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    # EUR 0.45 of EUR 0.55: the coordinators are warned after this alert.
+    changed = replace(molenwijk, monthly_budget=Decimal("0.55"))
+    sandbox.roster_table().put_item(Item=changed.to_item())
+    failure = FailAfterPublish("DynamoDB")
+    events = boto3.DEFAULT_SESSION.events  # type: ignore[union-attr]
+    events.register("after-call.sns.Publish", failure.on_publish)
+    for operation in ("Query", "UpdateItem", "TransactWriteItems", "BatchGetItem"):
+        events.register(f"before-call.dynamodb.{operation}", failure)
+
+    first = phones.deliver(load_event("inbound-alert.json"))
+    again = phones.deliver(load_event("inbound-alert-redelivered.json"))
+
+    assert failure.failed == 1
+    assert recipients(first) == sorted([*MOLENWIJK_PHONES, JAN])
+    assert again == []
+
+
+def test_a_retry_after_a_crash_past_the_idempotency_record_sends_nothing(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(load_event("inbound-alert.json"))
+    # The Lambda died after the publish and its in-progress record expired.
+    remembered = boto3.resource("dynamodb").Table("wijkalert-dev-idempotency")
+    for item in remembered.scan()["Items"]:
+        remembered.delete_item(Key={"id": item["id"]})
+
+    again = phones.deliver(load_event("inbound-alert-redelivered.json"))
+
+    assert recipients(first) == MOLENWIJK_PHONES
+    assert again == []
+    assert phones.outcome["outcome"] == "broadcast"
+    logged = boto3.resource("dynamodb").Table("wijkalert-dev-alerts").scan()["Items"]
+    assert [(i["status"], i["parts"]) for i in logged] == [("broadcast", 1)]
+
+
+def test_a_failed_publish_gives_its_claim_back_for_the_retry(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    outage = SnsOutage(publishes=1)
+    boto3.DEFAULT_SESSION.events.register("before-call.sns.Publish", outage)  # type: ignore[union-attr]
+    with pytest.raises(BroadcastFailed):
+        phones.deliver(load_event("inbound-alert.json"))
+    logged = boto3.resource("dynamodb").Table("wijkalert-dev-alerts").scan()["Items"]
+    assert [i["status"] for i in logged] == ["unsent"]
+    assert spent(sandbox, molenwijk) == Decimal("0")
+
+    retried = phones.deliver(load_event("inbound-alert.json"))
+
+    assert recipients(retried) == MOLENWIJK_PHONES
+    logged = boto3.resource("dynamodb").Table("wijkalert-dev-alerts").scan()["Items"]
+    assert [i["status"] for i in logged] == ["broadcast"]
+    assert spent(sandbox, molenwijk) == Decimal("0.45")

@@ -6,7 +6,9 @@ asserts exactly who received which SMS.
 
 import itertools
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import boto3
@@ -350,6 +352,61 @@ def test_another_member_may_not_close_an_alert(
         )
     ]
     assert received(closed) == everyone("[Molenwijk] Afgerond: hij is weg")
+
+
+def test_a_refused_closing_with_news_after_the_keyword_is_an_alert(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Inbreker gezien op het dak"))
+
+    news = phones.deliver(
+        text(FATIMA, "Klaar om te bellen? Man met mes bij de school!", minute=5)
+    )
+
+    assert received(news) == everyone(
+        "[Molenwijk] Fatima: Klaar om te bellen? Man met mes bij de school!"
+    )
+    assert [item["status"] for item in alert_log()] == ["broadcast", "broadcast"]
+
+
+def test_a_closing_past_the_budget_is_held_told_once_and_the_alert_stays_open(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    # One alert to 5 members at EUR 0.09 uses the whole budget.
+    budget = replace(molenwijk, monthly_budget=Decimal("0.45"))
+    sandbox.roster_table().put_item(Item=budget.to_item())
+    phones.deliver(text(JAN, "Man met koevoet bij portiek 12"))
+
+    held = phones.deliver(text(JAN, "KLAAR politie was er", minute=10))
+    again = phones.deliver(text(JAN, "KLAAR politie was er echt", minute=11))
+
+    assert received(held) == [
+        (
+            JAN,
+            "[Molenwijk] Je bericht is niet verstuurd: het sms-budget van de buurt "
+            "voor deze maand is op. Spoed? Bel 112.",
+        )
+    ]
+    assert again == []
+    assert "closed_at" not in alert_log()[0]
+    assert phones.outcome["outcome"] == "held_back"
+
+
+def test_a_closing_counts_as_a_broadcast_for_the_neighbourhood_limit(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    for i in range(19):
+        phones.deliver(
+            text(MOLENWIJK_PHONES[(i + 1) % 5], f"Melding {i + 1}", minute=i * 2.4)
+        )
+
+    closing = phones.deliver(text(JAN, "KLAAR", minute=46))
+    twenty_first = phones.deliver(text(AHMED, "Nog een melding", minute=47))
+
+    assert received(closing) == everyone("[Molenwijk] Afgerond.")
+    # Ahmed is told; Jan, the coordinator, hears the limit tripped.
+    assert sorted(d.to for d in twenty_first) == [JAN, AHMED]
+    assert alert_log()[-1]["reason"] == "neighbourhood_rate"
 
 
 # Protection.
