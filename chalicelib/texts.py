@@ -76,6 +76,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "De eerste regel van de lijst moet de kopregel {header} zijn.",
         "en": "The first line of the list must be the header {header}.",
     },
+    "token.not_coordinator": {
+        "nl": "{phone} is geen actieve coordinator van {neighbourhood}; maak diegene "
+        "eerst coordinator, dan pas krijgt diegene een toegangssleutel.",
+        "en": "{phone} is not an active coordinator of {neighbourhood}; make them "
+        "coordinator first, then they can have an access token.",
+    },
     "token.not_found": {
         "nl": "Er is geen toegangssleutel '{value}' voor deze buurt.",
         "en": "There is no access token '{value}' for this neighbourhood.",

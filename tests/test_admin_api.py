@@ -102,6 +102,64 @@ def test_a_token_made_from_a_given_id_and_secret_works_and_keeps_only_a_hash(
 
 
 @pytest.mark.parametrize(
+    "change",
+    [{"role": "member"}, {"status": "inactive"}],
+)
+def test_a_coordinator_demoted_or_made_inactive_loses_access_at_once(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood, change: dict[str, str]
+) -> None:
+    api.call("PATCH", "/members/0612345602", {"role": "coordinator"})
+    _, fatimas = CoordinatorTokens(sandbox.roster_table()).create(
+        molenwijk, "+31612345602"
+    )
+    assert api.call("GET", "/members", token=fatimas).status_code == 200
+
+    changed = api.call("PATCH", "/members/0612345602", change)
+
+    assert changed.status_code == 200
+    refused = api.call("GET", "/members", token=fatimas)
+    assert refused.status_code == 401
+    assert refused.json_body == {"message": "Unauthorized"}
+    assert api.call("GET", "/members").status_code == 200
+
+
+def test_a_coordinator_demoted_by_import_loses_access_at_once(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood
+) -> None:
+    api.call("PATCH", "/members/0612345602", {"role": "coordinator"})
+    _, fatimas = CoordinatorTokens(sandbox.roster_table()).create(
+        molenwijk, "+31612345602"
+    )
+
+    imported = api.call(
+        "POST",
+        "/members/import",
+        "phone,name,role\n06-12345602,Fatima,member\n",
+        headers={"content-type": "text/csv"},
+    )
+
+    assert imported.json_body["counts"]["updated"] == 1
+    assert api.call("GET", "/members", token=fatimas).status_code == 401
+
+
+@pytest.mark.parametrize("phone", ["+31612345602", "+31612345699"])
+def test_no_token_for_a_plain_member_or_a_stranger(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phone: str
+) -> None:
+    tokens = CoordinatorTokens(sandbox.roster_table())
+
+    with pytest.raises(InvalidInput) as refused:
+        tokens.create(molenwijk, phone)
+
+    assert refused.value.field == "coordinator"
+    assert refused.value.sentence("en") == (
+        f"{phone} is not an active coordinator of Molenwijk; make them "
+        "coordinator first, then they can have an access token."
+    )
+    assert tokens.tokens(molenwijk) == []
+
+
+@pytest.mark.parametrize(
     ("token_id", "secret", "field"),
     [
         ("met spatie", "geheim", "token_id"),
@@ -127,7 +185,7 @@ def test_token_for_another_neighbourhood_sees_nothing_of_this_one(
     kometen = sandbox.open_neighbourhood(
         "kometenbuurt", "Kometenbuurt", "+3197010203041"
     )
-    sandbox.roster(kometen).add("+31612345611", "Noor")
+    sandbox.roster(kometen).add("+31612345611", "Noor", role="coordinator")
     _, kometen_token = CoordinatorTokens(sandbox.roster_table()).create(
         kometen, "+31612345611"
     )

@@ -637,6 +637,22 @@ def test_tokens_for_an_unknown_neighbourhood_are_refused(sandbox: Sandbox) -> No
     assert result.stderr == "Buurt 'nergens' bestaat niet (meer).\n"
 
 
+@pytest.mark.parametrize("coordinator", ["06-12345602", "06-12345699"])
+def test_a_token_only_for_an_active_coordinator_of_the_neighbourhood(
+    sandbox: Sandbox, molenwijk: Neighbourhood, coordinator: str
+) -> None:
+    # Fatima is a plain member; 06-12345699 is not on the roster at all.
+    result = operator("create", "--coordinator", coordinator)
+
+    assert result.exit_code == 1
+    number = "+316123456" + coordinator[-2:]
+    assert result.stderr == (
+        f"{number} is geen actieve coordinator van Molenwijk; maak diegene eerst "
+        "coordinator, dan pas krijgt diegene een toegangssleutel.\n"
+    )
+    assert json_of(operator("list", "--json")) == []
+
+
 def test_revoking_an_unknown_token_is_refused(molenwijk: Neighbourhood) -> None:
     result = operator("revoke", "ffffffff")
 
