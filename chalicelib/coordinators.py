@@ -22,7 +22,6 @@ from chalicelib.errors import (
     AlertNotFound,
     BroadcastFailed,
     InvalidInput,
-    MemberExists,
     MemberNotPending,
     NeighbourhoodNotFound,
     PayloadTooLarge,
@@ -641,14 +640,7 @@ def _check_status_change(member: Member, wanted: str | None) -> None:
 
 
 def _keep_a_coordinator(roster: Roster, member: Member) -> None:
-    """Refuse to leave a neighbourhood without an active coordinator."""
-    if member.role != "coordinator" or member.status != "active":
-        return
-    others = [
-        m for m in roster.members(status="active", role="coordinator") if m != member
-    ]
-    if not others:
-        raise MemberExists("member.last_coordinator", field="phone", phone=member.phone)
+    roster.keep_a_coordinator(member)
 
 
 def _require_pending(member: Member) -> None:

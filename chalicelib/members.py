@@ -421,12 +421,28 @@ class Roster:
                 changes["street"] = row.street
             if row.role:
                 changes["role"] = row.role
+                if _choice(row.role, ROLES, "role") != "coordinator":
+                    # The same rule as a PATCH: a paper list must not leave
+                    # the neighbourhood without anyone to manage it.
+                    self.keep_a_coordinator(current, field="role")
             updated = self.update(phone, **changes)
         except WijkalertError as error:
             return ImportOutcome(row.line, row.phone, "refused", error)
         return ImportOutcome(
             row.line, phone, "unchanged" if updated == current else "updated"
         )
+
+    def keep_a_coordinator(self, member: Member, *, field: str = "phone") -> None:
+        """Refuse to leave the neighbourhood without an active coordinator."""
+        if member.role != "coordinator" or member.status != "active":
+            return
+        others = [
+            m for m in self.members(status="active", role="coordinator") if m != member
+        ]
+        if not others:
+            raise MemberExists(
+                "member.last_coordinator", field=field, phone=member.phone
+            )
 
     def reconcile(self) -> Reconciliation:
         """Bring the members topic in line with the roster, both ways.

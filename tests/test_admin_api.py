@@ -625,3 +625,26 @@ def test_an_opted_out_member_shows_as_opted_out(api: Api, phones: Phones) -> Non
     fatima = api.call("GET", "/members/0612345602").json_body
 
     assert (fatima["status"], fatima["opted_out"]) == ("opted_out", True)
+
+
+def test_an_import_cannot_demote_the_last_coordinator(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        "phone,name,street,role\n06-12345601,Jan,Kastanjelaan 12,lid\n",
+        headers={"content-type": "text/csv"},
+    )
+
+    assert response.json_body["rows"] == [
+        {
+            "line": 2,
+            "phone": "06-12345601",
+            "outcome": "refused",
+            "field": "role",
+            "reason": "+31612345601 is de laatste coordinator van de buurt; maak "
+            "eerst iemand anders coordinator.",
+        }
+    ]
+    jan = api.call("GET", "/members/0612345601").json_body
+    assert (jan["role"], jan["status"]) == ("coordinator", "active")
+    assert api.call("GET", "/members").status_code == 200
