@@ -18,7 +18,6 @@ profile's `long_code`).
 """
 
 import csv
-import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
@@ -136,6 +135,8 @@ class ImportRow:
     name: str
     street: str | None = None
     role: str | None = None
+    # Why the row cannot be applied, found while reading the file.
+    problem: WijkalertError | None = None
 
 
 ImportResult = Literal["added", "updated", "unchanged", "refused"]
@@ -166,51 +167,87 @@ def read_roster_csv(text: str) -> list[ImportRow]:
     Accepts what spreadsheet programs write: a byte-order mark, semicolons
     instead of commas, blank lines, and lines ending in a bare carriage return
     (Excel for Mac's "CSV (Macintosh)"). Raises `InvalidInput` when the header
-    is missing or the text cannot be read as CSV at all.
+    is missing.
+
+    Every line is read on its own: a member's row is one line, and a quote
+    left open on one line must not swallow the rows after it into a name. A
+    row that cannot be read, and a second row for a number already on an
+    earlier line, come back with a `problem` and are refused on their own.
     """
-    text = text.removeprefix("\ufeff")
-    first_line = _LINE_END.split(text.lstrip("\r\n"), maxsplit=1)[0]
+    lines = _LINE_END.split(text.removeprefix("\ufeff"))
+    numbered = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
+    if not numbered:
+        raise InvalidInput("import.header", field="csv", header=",".join(ROSTER_HEADER))
+    first_line = numbered[0][1]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    # newline="" leaves line endings to the csv module, which knows all three.
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return _rows(reader)
+        header = [name.strip().lower() for name in _cells(first_line, delimiter)]
     except csv.Error:
-        # A field longer than the csv module allows, and the like. line_num
-        # counts the lines read whole, so the one that failed is the next.
-        raise InvalidInput(
-            "import.unreadable", field="csv", line=reader.line_num + 1
-        ) from None
+        header = []
+    if not {"phone", "name"} <= set(header):
+        raise InvalidInput("import.header", field="csv", header=",".join(ROSTER_HEADER))
+
+    rows: list[ImportRow] = []
+    first_seen: dict[str, int] = {}
+    for number, line in numbered[1:]:
+        problem: WijkalertError | None = None
+        try:
+            values = [value.strip() for value in _cells(line, delimiter)]
+        except csv.Error as error:
+            values = line.split(delimiter)
+            problem = InvalidInput(
+                "import.quote_unclosed"
+                if "end of data" in str(error)
+                else "import.unreadable",
+                field="csv",
+                line=number,
+            )
+        cells = dict(zip(header, values, strict=False))
+        if not any(cells.values()):
+            continue
+        phone = cells.get("phone", "")
+        try:
+            seen_as = phones.normalise(phone)
+        except WijkalertError:
+            seen_as = phone
+        if problem is None and seen_as in first_seen:
+            # Both rows would be applied in turn, and importing the list again
+            # would flip the member back and forth: it never settles.
+            problem = InvalidInput(
+                "import.duplicate", field="phone", line=first_seen[seen_as]
+            )
+        first_seen.setdefault(seen_as, number)
+        rows.append(
+            ImportRow(
+                line=number,
+                phone=phone,
+                name=cells.get("name", ""),
+                # No street column: keep what the roster has; empty: clear it.
+                street=cells.get("street", "") if "street" in header else None,
+                role=cells.get("role") or None,
+                problem=problem,
+            )
+        )
+    return rows
 
 
 _LINE_END: Final = re.compile(r"\r\n|\r|\n")
 
 
-def _rows(reader: "csv.DictReader[str]") -> list[ImportRow]:
-    fields = {(name or "").strip().lower() for name in reader.fieldnames or ()}
-    if not {"phone", "name"} <= fields:
-        raise InvalidInput("import.header", field="csv", header=",".join(ROSTER_HEADER))
+def _cells(line: str, delimiter: str) -> list[str]:
+    """One line's fields; csv.Error if it cannot be read, an open quote too.
 
-    rows = []
-    for record in reader:
-        cells = {
-            (k or "").strip().lower(): (v or "").strip()
-            for k, v in record.items()
-            if isinstance(v, str)
-        }
-        if not any(cells.values()):
-            continue
-        rows.append(
-            ImportRow(
-                line=reader.line_num,
-                phone=cells.get("phone", ""),
-                name=cells.get("name", ""),
-                # No street column: keep what the roster has; empty: clear it.
-                street=cells.get("street", "") if "street" in fields else None,
-                role=cells.get("role") or None,
-            )
-        )
-    return rows
+    Read leniently as before (a stray quote inside a field is kept), but a
+    quote opened and never closed is an error: it would have run on into
+    the next line.
+    """
+    lenient = next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        next(csv.reader([line], delimiter=delimiter, strict=True), [])
+    except csv.Error as error:
+        if "end of data" in str(error):
+            raise
+    return lenient
 
 
 class OptOuts:
@@ -409,6 +446,8 @@ class Roster:
         return [self._import(row) for row in rows]
 
     def _import(self, row: ImportRow) -> ImportOutcome:
+        if row.problem is not None:
+            return ImportOutcome(row.line, row.phone, "refused", row.problem)
         try:
             phone = phones.normalise(row.phone)
             current = self.get(phone)

@@ -1192,6 +1192,18 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "{name} ({to}) krijgt: {body}",
         "en": "{name} ({to}) receives: {body}",
     },
+    "import.quote_unclosed": {
+        "nl": 'Regel {line} opent een aanhalingsteken (") dat niet wordt gesloten; '
+        "zet het sluitende aanhalingsteken erbij of haal het weg.",
+        "en": 'Line {line} opens a quote (") that is never closed; add the '
+        "closing quote or remove it.",
+    },
+    "import.duplicate": {
+        "nl": "Dit nummer staat al op regel {line} van de lijst; laat één van "
+        "de twee regels weg.",
+        "en": "This number is already on line {line} of the list; leave out one "
+        "of the two lines.",
+    },
     "import.unreadable": {
         "nl": "Regel {line} van de lijst is niet te lezen als CSV; sla de lijst "
         "opnieuw op als CSV.",

@@ -498,21 +498,75 @@ def test_a_stray_carriage_return_before_the_header_is_refused_not_a_crash(
     assert error_of(response)["code"] == "import.header"
 
 
-def test_a_field_longer_than_csv_allows_gets_400_naming_the_line(api: Api) -> None:
+def test_a_field_longer_than_csv_allows_refuses_that_row_only(api: Api) -> None:
     response = api.call(
         "POST",
         "/members/import",
-        "phone,name\n06-12345606," + "x" * 200_000 + "\n",
+        "phone,name\n06-12345606," + "x" * 200_000 + "\n06-12345607,Lotte\n",
         headers={"content-type": "text/csv"},
     )
 
-    assert response.status_code == 400
-    assert error_of(response) == {
-        "code": "import.unreadable",
-        "field": "csv",
-        "message": "Regel 2 van de lijst is niet te lezen als CSV; sla de lijst "
+    assert response.status_code == 200
+    rows = response.json_body["rows"]
+    assert [(row["line"], row["outcome"]) for row in rows] == [
+        (2, "refused"),
+        (3, "added"),
+    ]
+    assert (rows[0]["field"], rows[0]["reason"]) == (
+        "csv",
+        "Regel 2 van de lijst is niet te lezen als CSV; sla de lijst "
         "opnieuw op als CSV.",
-    }
+    )
+
+
+def outcomes(response: Any) -> list[tuple[int, str, str, str | None]]:
+    return [
+        (row["line"], row["phone"], row["outcome"], row.get("reason"))
+        for row in response.json_body["rows"]
+    ]
+
+
+def test_the_same_number_twice_in_one_list_refuses_the_later_row(api: Api) -> None:
+    csv_text = "phone,name\n06-12345640,Anna\n+31612345640,Bert\n"
+
+    first = api.call(
+        "POST", "/members/import", csv_text, headers={"content-type": "text/csv"}
+    )
+    again = api.call(
+        "POST", "/members/import", csv_text, headers={"content-type": "text/csv"}
+    )
+
+    twice = (
+        3,
+        "+31612345640",
+        "refused",
+        "Dit nummer staat al op regel 2 van de lijst; laat één van de twee regels weg.",
+    )
+    assert outcomes(first) == [(2, "+31612345640", "added", None), twice]
+    assert outcomes(again) == [(2, "+31612345640", "unchanged", None), twice]
+    assert api.call("GET", "/members/0612345640").json_body["name"] == "Anna"
+
+
+def test_an_unclosed_quote_refuses_its_row_and_keeps_the_next(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        'phone,name\n06-12345674,"Unclosed\n\n06-12345675,Z\n',
+        headers={"content-type": "text/csv"},
+    )
+
+    assert outcomes(response) == [
+        (
+            2,
+            "06-12345674",
+            "refused",
+            'Regel 2 opent een aanhalingsteken (") dat niet wordt gesloten; zet '
+            "het sluitende aanhalingsteken erbij of haal het weg.",
+        ),
+        (4, "+31612345675", "added", None),
+    ]
+    assert api.call("GET", "/members/0612345674").status_code == 404
+    assert api.call("GET", "/members/0612345675").json_body["name"] == "Z"
 
 
 # The alert log.
