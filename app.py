@@ -120,8 +120,19 @@ def answered(view: Callable[..., Any]) -> Callable[..., Any]:
             return view(**path)
         except errors.WijkalertError as error:
             status = next(
-                HTTP_STATUS[kind] for kind in type(error).__mro__ if kind in HTTP_STATUS
+                (
+                    HTTP_STATUS[kind]
+                    for kind in type(error).__mro__
+                    if kind in HTTP_STATUS
+                ),
+                None,
             )
+            if status is None:
+                # A refusal nobody gave an HTTP meaning: a bug, answered as one.
+                logger.exception("admin request failed: no status for this error")
+                return _error(
+                    500, "api.internal", texts.say("api.internal", _language())
+                )
             return _error(status, error.key, error.sentence(_language()), error.field)
         except Exception:
             logger.exception("admin request failed")

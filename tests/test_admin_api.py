@@ -1,6 +1,7 @@
 """The coordinators' admin API, through chalice's local gateway under moto."""
 
 from typing import Any
+from urllib.parse import quote
 
 import boto3
 import pytest
@@ -299,6 +300,48 @@ def test_oversized_body_is_refused(api: Api) -> None:
     assert response.status_code == 413
 
 
+def test_json_nested_thousands_deep_gets_400_not_json(api: Api) -> None:
+    response = api.call("POST", "/members", "[" * 5000 + "]" * 5000)
+
+    assert response.status_code == 400
+    assert error_of(response) == {
+        "code": "api.body_not_json",
+        "field": "body",
+        "message": "De inhoud van het verzoek is geen geldige JSON.",
+    }
+
+
+@pytest.mark.parametrize("path", ["/members", "/alerts"])
+@pytest.mark.parametrize("limit", ["%C2%B2", "%D9%A3", "5.0"])
+def test_a_limit_of_non_ascii_digits_gets_400_naming_limit(
+    api: Api, path: str, limit: str
+) -> None:
+    response = api.call("GET", f"{path}?limit={limit}")
+
+    assert response.status_code == 400
+    assert error_of(response)["field"] == "limit"
+    assert error_of(response)["message"] == (
+        "'limit' moet een heel getal van 1 tot en met 100 zijn."
+    )
+
+
+def test_an_error_without_an_http_status_is_a_plain_500(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chalicelib.coordinators import CoordinatorOffice
+    from chalicelib.errors import MissingSetting
+
+    def unmapped(*args: Any) -> Any:
+        raise MissingSetting("api.internal")
+
+    monkeypatch.setattr(CoordinatorOffice, "members", unmapped)
+
+    response = api.call("GET", "/members")
+
+    assert response.status_code == 500
+    assert error_of(response)["code"] == "api.internal"
+
+
 @pytest.mark.parametrize(
     "written", ["+31612345602", "06-12345602", "0031%206%2012345602"]
 )
@@ -585,6 +628,32 @@ def test_alerts_are_listed_newest_first_and_by_date(api: Api, phones: Phones) ->
     assert [a["sender"] for a in everything] == ["Ahmed", "Jan"]
     assert [a["sender"] for a in first_day["alerts"]] == ["Jan"]
     assert [a["sender"] for a in second_day["alerts"]] == ["Ahmed"]
+
+
+def test_alerts_page_on_with_a_cursor_inside_the_range(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+    later = load_event("inbound-reply-to-alert.json")
+    later["Records"][0]["Sns"]["Timestamp"] = "2026-11-29T08:00:00.000Z"
+    phones.deliver(later)
+
+    first = api.call("GET", "/alerts?limit=1&from=2026-11-28").json_body
+    cursor = quote(first["next"], safe="")
+    second = api.call("GET", f"/alerts?limit=1&from=2026-11-28&cursor={cursor}")
+    # The same cursor with a range it lies outside of: DynamoDB would refuse it.
+    outside = api.call("GET", f"/alerts?limit=1&from=2026-11-30&cursor={cursor}")
+    before = api.call("GET", f"/alerts?limit=1&to=2026-11-28&cursor={cursor}")
+
+    assert [a["sender"] for a in first["alerts"]] == ["Ahmed"]
+    assert [a["sender"] for a in second.json_body["alerts"]] == ["Jan"]
+    for refused in (outside, before):
+        assert refused.status_code == 400
+        assert error_of(refused) == {
+            "code": "api.cursor_invalid",
+            "field": "cursor",
+            "message": "Deze 'cursor' komt niet van een eerdere pagina.",
+        }
 
 
 @pytest.mark.parametrize("query", ["from=gisteren", "from=2026-11-30&to=2026-11-01"])
