@@ -369,14 +369,17 @@ class CoordinatorOffice:
 
     def remove_member(self, neighbourhood_id: str, phone: str) -> None:
         roster = self._roster(neighbourhood_id)
-        _keep_a_coordinator(roster, roster.require(phone))
-        removed = roster.remove(phone)
+        member = roster.require(phone)
+        _keep_a_coordinator(roster, member)
         # Their tokens go with them: a former member manages nothing.
         tokens = CoordinatorTokens(self.roster_table)
         for token in tokens.tokens(roster.neighbourhood):
-            if token.coordinator == removed.phone and not token.is_revoked:
+            if token.coordinator == member.phone and not token.is_revoked:
                 tokens.revoke(roster.neighbourhood, token.token_id)
-        AlertLog(self.alerts_table).forget_sender(neighbourhood_id, removed.phone)
+        # Before the roster row goes: if anything fails, the member is still
+        # there and removing them again finishes the job.
+        AlertLog(self.alerts_table).forget_sender(neighbourhood_id, member.phone)
+        removed = roster.remove(member.phone)
         logger.info(
             "member removed",
             neighbourhood=neighbourhood_id,

@@ -18,6 +18,7 @@ profile's `long_code`).
 """
 
 import csv
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
@@ -31,6 +32,7 @@ from chalicelib.errors import (
     InvalidInput,
     MemberExists,
     MemberNotFound,
+    NeighbourhoodConflict,
     SubscriptionFailed,
     WijkalertError,
 )
@@ -48,6 +50,7 @@ STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 NAME_LIMIT: Final = 30  # the name is in every SMS this member sends
 STREET_LIMIT: Final = 60
 MEMBER_PREFIX: Final = "MEMBER#"
+ACTIVITY_ATTEMPTS: Final = 5
 
 
 @dataclass(frozen=True)
@@ -250,6 +253,28 @@ def _cells(line: str, delimiter: str) -> list[str]:
     return lenient
 
 
+def _without(memory: dict[str, Any], phone: str) -> dict[str, Any]:
+    """The neighbourhood's memory with nothing left that names `phone`.
+
+    Their broadcasts stay, without a sender, so the neighbourhood's hourly
+    limit still counts them; their open alerts go, so nobody's reply is
+    forwarded to a former member; their notices go.
+    """
+    scrubbed = dict(memory)
+    if "broadcasts" in memory:
+        scrubbed["broadcasts"] = [
+            {**b, "sender": ""} if b.get("sender") == phone else b
+            for b in memory["broadcasts"]
+        ]
+    if "open_alerts" in memory:
+        scrubbed["open_alerts"] = [
+            a for a in memory["open_alerts"] if a.get("sender") != phone
+        ]
+    if "notices" in memory:
+        scrubbed["notices"] = {k: v for k, v in memory["notices"].items() if k != phone}
+    return scrubbed
+
+
 class OptOuts:
     """What SNS knows about numbers that replied STOP to AWS itself."""
 
@@ -381,13 +406,58 @@ class Roster:
         return self._store(wanted)
 
     def remove(self, phone: str) -> Member:
-        """Unsubscribe a member's phone and delete everything the roster held."""
+        """Unsubscribe a member's phone and delete everything the roster held.
+
+        Every SMS subscription of the number goes, not only the one the roster
+        knows: a hand re-subscription in the console has an ARN of its own.
+        The row goes last, so a failure before it can be retried.
+        """
         member = self.require(phone)
         self._unsubscribe(member)
+        for arn in self._subscriptions_of(member.phone):
+            self._unsubscribe(replace(member, subscription_arn=arn))
+        self._forget_activity(member.phone)
         self._table.delete_item(Key=self._key(member.phone))
         if member.is_active:
             self._count_active(-1)
         return member
+
+    def _forget_activity(self, phone: str) -> None:
+        """Scrub a number from the neighbourhood's short memory.
+
+        The alert path keeps recent senders, open alerts (whose sender gets
+        the replies) and notices by number. Written with the same version
+        check as the alert path uses, so neither overwrites the other.
+        """
+        key = {"pk": partition_of(self.neighbourhood.id), "sk": ACTIVITY}
+        for _ in range(ACTIVITY_ATTEMPTS):
+            item = self._table.get_item(Key=key, ConsistentRead=True).get("Item")
+            memory = json.loads(str((item or {}).get("memory") or "{}"))
+            scrubbed = _without(memory, phone)
+            if scrubbed == memory:
+                return
+            seen = int(str((item or {}).get("version", 0)))
+            try:
+                self._table.update_item(
+                    Key=key,
+                    UpdateExpression="SET memory = :memory, version = :next",
+                    ConditionExpression="attribute_not_exists(version) "
+                    "OR version = :seen",
+                    ExpressionAttributeValues={
+                        ":memory": json.dumps(scrubbed, separators=(",", ":")),
+                        ":next": seen + 1,
+                        ":seen": seen,
+                    },
+                )
+            except ClientError as error:
+                if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                    raise
+                continue  # a text came in meanwhile: read again
+            return
+        raise NeighbourhoodConflict("member.remove_busy", field="phone", phone=phone)
+
+    def _subscriptions_of(self, phone: str) -> list[str]:
+        return [arn for endpoint, arn in self._all_subscriptions() if endpoint == phone]
 
     def members(
         self, *, status: str | None = None, role: str | None = None
@@ -510,14 +580,16 @@ class Roster:
         return report
 
     def _subscriptions(self) -> dict[str, str]:
-        found: dict[str, str] = {}
+        return dict(self._all_subscriptions())
+
+    def _all_subscriptions(self) -> Iterator[tuple[str, str]]:
+        """(number, ARN) of every confirmed SMS subscription on the members topic."""
         pages = self._sns.get_paginator("list_subscriptions_by_topic")
         for page in pages.paginate(TopicArn=self.neighbourhood.members_topic_arn):
             for subscription in page["Subscriptions"]:
                 arn = subscription["SubscriptionArn"]
                 if subscription["Protocol"] == "sms" and arn.startswith("arn:"):
-                    found[subscription["Endpoint"]] = arn
-        return found
+                    yield subscription["Endpoint"], arn
 
     def _language(self, value: object) -> texts.Language:
         if value is None:

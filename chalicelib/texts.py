@@ -722,6 +722,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "'{url}' is geen geldig adres; schrijf het zoals http://127.0.0.1:8000.",
         "en": "'{url}' is not a valid address; write it like http://127.0.0.1:8000.",
     },
+    "member.remove_busy": {
+        "nl": "Er komen nu veel berichten binnen in de buurt; probeer {phone} over "
+        "een minuut opnieuw te verwijderen.",
+        "en": "Many texts are coming in for the neighbourhood right now; try "
+        "removing {phone} again in a minute.",
+    },
     "member.last_coordinator": {
         "nl": "{phone} is de laatste coordinator van de buurt; maak eerst iemand "
         "anders coordinator.",

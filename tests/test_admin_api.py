@@ -440,6 +440,67 @@ def test_removing_a_member_forgets_them_but_keeps_their_alerts(
     assert "sender_phone" not in stored and "sender_name" not in stored
 
 
+def test_a_removed_responder_leaves_no_number_or_name_but_still_counts(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+    phones.deliver(load_event("inbound-reply-to-alert.json"))  # Ahmed comes
+
+    removed = api.call("DELETE", "/members/0612345603")
+
+    assert removed.status_code == 204
+    alerts = api.call("GET", "/alerts").json_body["alerts"]
+    assert [(a["sender"], a["responders"]) for a in alerts] == [("Jan", 1)]
+    table = boto3.resource("dynamodb").Table("wijkalert-dev-alerts")
+    stored = str(table.scan()["Items"])
+    assert "+31612345603" not in stored and "Ahmed" not in stored
+    activity = str(
+        boto3.resource("dynamodb")
+        .Table("wijkalert-dev-roster")
+        .get_item(Key={"pk": "NBH#molenwijk", "sk": "ACTIVITY"})["Item"]
+    )
+    assert "+31612345603" not in activity
+
+
+def test_a_removed_sender_is_gone_from_the_activity_and_gets_no_replies(
+    api: Api, phones: Phones, molenwijk: Neighbourhood, sandbox: Sandbox
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+    api.call("PATCH", "/members/0612345602", {"role": "coordinator"})
+    _, fatimas = CoordinatorTokens(sandbox.roster_table()).create(
+        molenwijk, "+31612345602"
+    )
+    api.token = fatimas
+
+    assert api.call("DELETE", "/members/0612345601").status_code == 204
+
+    item = sandbox.roster_table().get_item(
+        Key={"pk": "NBH#molenwijk", "sk": "ACTIVITY"}
+    )["Item"]
+    assert "+31612345601" not in str(item["memory"])
+    assert "Jan" not in str(item["memory"])
+    texted = phones.deliver(load_event("inbound-reply-to-alert.json"))
+    assert "+31612345601" not in [delivery.to for delivery in texted]
+
+
+def test_removal_unsubscribes_a_subscription_made_again_by_hand(
+    api: Api, molenwijk: Neighbourhood, sandbox: Sandbox
+) -> None:
+    # Someone unsubscribed Mehmet in the console and subscribed him again:
+    # the roster's ARN is stale, the live subscription has a new one.
+    sns = boto3.client("sns")
+    mehmet = sandbox.roster(molenwijk).require("+31612345605")
+    sns.unsubscribe(SubscriptionArn=str(mehmet.subscription_arn))
+    sns.subscribe(
+        TopicArn=molenwijk.members_topic_arn, Protocol="sms", Endpoint="+31612345605"
+    )
+    assert "+31612345605" in subscribed(molenwijk)
+
+    assert api.call("DELETE", "/members/0612345605").status_code == 204
+
+    assert "+31612345605" not in subscribed(molenwijk)
+
+
 # Import.
 
 MESSY_CSV = (
