@@ -338,7 +338,7 @@ class Roster:
         language: str | None = None,
     ) -> Member:
         """Put a neighbour on the roster and, if active, sign their phone up."""
-        number = phones.normalise(phone)
+        number = phones.normalise_mobile(phone)
         if number == self.neighbourhood.long_code:
             # Its own broadcasts would come back to it as texts: a loop.
             raise InvalidInput("member.is_long_code", field="phone", phone=number)

@@ -31,6 +31,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "'{value}' bestaat niet als telefoonnummer; controleer de cijfers.",
         "en": "'{value}' cannot exist as a phone number; check the digits.",
     },
+    "phone.not_mobile": {
+        "nl": "'{value}' is geen mobiel nummer; een lid moet sms'jes kunnen "
+        "ontvangen. Vul een 06-nummer in.",
+        "en": "'{value}' is not a mobile number; a member must be able to receive "
+        "text messages. Give a mobile number.",
+    },
     # The roster.
     "member.name_missing": {
         "nl": "Vul een naam in; die staat voor elke melding van dit lid.",

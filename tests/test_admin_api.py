@@ -300,6 +300,31 @@ def test_oversized_body_is_refused(api: Api) -> None:
     assert response.status_code == 413
 
 
+@pytest.mark.parametrize("written", ["020-1234567", "0800-1234"])
+def test_a_landline_or_service_number_is_no_member(
+    api: Api, molenwijk: Neighbourhood, written: str
+) -> None:
+    added = api.call("POST", "/members", {"phone": written, "name": "Kantoor"})
+    imported = api.call(
+        "POST",
+        "/members/import",
+        f"phone,name\n{written},Kantoor\n",
+        headers={"content-type": "text/csv", "accept-language": "en"},
+    )
+
+    assert added.status_code == 400
+    assert error_of(added)["field"] == "phone"
+    assert error_of(added)["message"].startswith(
+        f"'{written}' is geen mobiel nummer; een lid moet sms'jes kunnen ontvangen."
+    )
+    assert imported.json_body["rows"][0]["outcome"] == "refused"
+    assert (
+        "' is not a mobile number; a member must be able to receive"
+        in (imported.json_body["rows"][0]["reason"])
+    )
+    assert len(api.call("GET", "/members").json_body["members"]) == 5
+
+
 def test_json_nested_thousands_deep_gets_400_not_json(api: Api) -> None:
     response = api.call("POST", "/members", "[" * 5000 + "]" * 5000)
 
