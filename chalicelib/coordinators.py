@@ -309,14 +309,21 @@ class CoordinatorOffice:
             limit=_limit(query),
             after=after,
         )
-        opted_out = OptOuts(self.sns).numbers() if members else set()
+        # One CheckIfPhoneNumberIsOptedOut per member, the same question
+        # GET /members/{phone} asks, so the list and the member agree; a page
+        # is at most PAGE_LIMIT members.
         return {
-            "members": [_member_view(m, m.phone in opted_out) for m in members],
+            "members": [self._view(m) for m in members],
             "next": cursor,
         }
 
     def member(self, neighbourhood_id: str, phone: str) -> dict[str, Any]:
-        member = self._roster(neighbourhood_id).require(phone)
+        return self._view(self._roster(neighbourhood_id).require(phone))
+
+    def _view(self, member: Member) -> dict[str, Any]:
+        """The member as the API shows them, opted out as SNS sees it now."""
+        if member.status == "opted_out":
+            return _member_view(member, True)  # SNS need not be asked
         return _member_view(member, OptOuts(self.sns).is_opted_out(member.phone))
 
     def add_member(
@@ -346,7 +353,8 @@ class CoordinatorOffice:
             neighbourhood=neighbourhood_id,
             member=phones.mask(member.phone),
         )
-        return _member_view(member, False)
+        # A number may have replied STOP to AWS long before it was added.
+        return self._view(member)
 
     def update_member(
         self, neighbourhood_id: str, phone: str, body: Mapping[str, Any]
@@ -364,8 +372,7 @@ class CoordinatorOffice:
         )
         if not stays:
             _keep_a_coordinator(roster, current)
-        member = roster.update(phone, **changes)
-        return _member_view(member, OptOuts(self.sns).is_opted_out(member.phone))
+        return self._view(roster.update(phone, **changes))
 
     def remove_member(self, neighbourhood_id: str, phone: str) -> None:
         roster = self._roster(neighbourhood_id)
@@ -392,7 +399,7 @@ class CoordinatorOffice:
         _require_pending(roster.require(phone))
         member = roster.update(phone, status="active")
         self._tell(roster.neighbourhood, member, "sms.join_approved")
-        return _member_view(member, False)
+        return self._view(member)
 
     def refuse(self, neighbourhood_id: str, phone: str) -> None:
         """Turn a join request down, tell the neighbour, and forget their number."""

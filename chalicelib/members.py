@@ -285,13 +285,6 @@ class OptOuts:
         reply = self._sns.check_if_phone_number_is_opted_out(phoneNumber=phone)
         return bool(reply["isOptedOut"])
 
-    def numbers(self) -> set[str]:
-        found: set[str] = set()
-        pages = self._sns.get_paginator("list_phone_numbers_opted_out")
-        for page in pages.paginate():
-            found.update(page["phoneNumbers"])
-        return found
-
 
 class Roster:
     """One neighbourhood's members, kept in step with its members topic."""

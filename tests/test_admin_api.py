@@ -429,12 +429,14 @@ def test_phone_number_cannot_be_patched(api: Api) -> None:
 
 
 def test_opted_out_member_is_shown_as_such(api: Api, sandbox: Sandbox) -> None:
-    api.call("POST", "/members", {"phone": "+31612345699", "name": "Kees"})
+    added = api.call("POST", "/members", {"phone": "+31612345699", "name": "Kees"})
     sandbox.opt_out("+31612345699")
 
     member = api.call("GET", "/members/+31612345699").json_body
     listed = api.call("GET", "/members").json_body["members"]
 
+    # Opted out at AWS before being added: POST says so too.
+    assert added.json_body["opted_out"] is True
     assert member["opted_out"] is True
     assert {m["name"]: m["opted_out"] for m in listed}["Kees"] is True
     assert {m["name"]: m["opted_out"] for m in listed}["Jan"] is False
@@ -825,6 +827,21 @@ def test_an_import_without_a_street_column_keeps_the_streets(api: Api) -> None:
     assert response.json_body["counts"]["unchanged"] == 1
     assert api.call("GET", "/members/0612345601").json_body["street"] == (
         "Kastanjelaan 12"
+    )
+
+
+def test_the_list_and_the_member_agree_on_opting_out(
+    api: Api, sandbox: Sandbox
+) -> None:
+    # On moto's opt-out list, but CheckIfPhoneNumberIsOptedOut says no: the
+    # two SNS answers disagree here, the two API answers must not.
+    sandbox.opt_out("+31612345605")
+
+    member = api.call("GET", "/members/0612345605").json_body
+    listed = api.call("GET", "/members").json_body["members"]
+
+    assert {m["phone"]: m["opted_out"] for m in listed}["+31612345605"] is (
+        member["opted_out"]
     )
 
 
