@@ -125,6 +125,16 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "A phone number cannot be changed; remove the member and add the new "
         "number.",
     },
+    "api.media_type": {
+        "nl": "Dit adres leest geen inhoud van de soort '{value}'; stuur JSON "
+        "(application/json), of voor een import CSV (text/csv).",
+        "en": "This address does not read content of type '{value}'; send JSON "
+        "(application/json), or CSV (text/csv) for an import.",
+    },
+    "api.method_not_allowed": {
+        "nl": "Dit adres kent {method} niet; gebruik {allowed}.",
+        "en": "This address does not know {method}; use {allowed}.",
+    },
     "api.limit_invalid": {
         "nl": "'limit' moet een heel getal van 1 tot en met {most} zijn.",
         "en": "'limit' must be a whole number from 1 to {most}.",

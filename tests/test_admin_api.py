@@ -325,6 +325,24 @@ def test_a_landline_or_service_number_is_no_member(
     assert len(api.call("GET", "/members").json_body["members"]) == 5
 
 
+def test_a_wrong_content_type_gets_415_in_our_format_and_language(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members",
+        {"phone": "0612345606", "name": "Lotte"},
+        headers={"content-type": "application/xml", "accept-language": "en"},
+    )
+
+    assert response.status_code == 415
+    assert error_of(response) == {
+        "code": "api.media_type",
+        "field": "content-type",
+        "message": "This address does not read content of type 'application/xml'; "
+        "send JSON (application/json), or CSV (text/csv) for an import.",
+    }
+    assert api.call("GET", "/members/0612345606").status_code == 404
+
+
 def test_json_nested_thousands_deep_gets_400_not_json(api: Api) -> None:
     response = api.call("POST", "/members", "[" * 5000 + "]" * 5000)
 

@@ -187,10 +187,10 @@ def test_a_method_no_route_has_gets_405_not_a_server_error(
     response = jan.call(method, "/members")
 
     assert response.status_code == 405
-    assert response.json() == {
-        "Code": "MethodNotAllowedError",
-        "Message": f"Unsupported method: {method}",
-    }
+    assert response.json()["error"]["code"] == "api.method_not_allowed"
+    assert response.json()["error"]["message"].startswith(
+        f"Dit adres kent {method} niet; gebruik "
+    )
 
 
 # No access across neighbourhoods.
