@@ -7,7 +7,7 @@ admin API, where coordinators manage their roster with a bearer token.
 import functools
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, Final
 from urllib.parse import unquote
 
 from chalice.app import (
@@ -120,14 +120,58 @@ def answered(view: Callable[..., Any]) -> Callable[..., Any]:
             return view(**path)
         except errors.WijkalertError as error:
             status = next(
-                HTTP_STATUS[kind] for kind in type(error).__mro__ if kind in HTTP_STATUS
+                (
+                    HTTP_STATUS[kind]
+                    for kind in type(error).__mro__
+                    if kind in HTTP_STATUS
+                ),
+                None,
             )
+            if status is None:
+                # A refusal nobody gave an HTTP meaning: a bug, answered as one.
+                logger.exception("admin request failed: no status for this error")
+                return _error(
+                    500, "api.internal", texts.say("api.internal", _language())
+                )
             return _error(status, error.key, error.sentence(_language()), error.field)
         except Exception:
             logger.exception("admin request failed")
             return _error(500, "api.internal", texts.say("api.internal", _language()))
 
     return respond
+
+
+# Refusals chalice itself answers before any view runs, in its own English
+# format ({"Code", "Message"}); rewritten below into ours.
+CHALICE_REFUSALS: Final = {
+    "UnsupportedMediaType": ("api.media_type", "content-type"),
+    "MethodNotAllowedError": ("api.method_not_allowed", None),
+}
+
+
+@app.middleware("http")
+def in_our_words(request: Request, get_response: Callable[..., Any]) -> Response:
+    """chalice's own 405 and 415, as our JSON error in the coordinator's language.
+
+    chalice returns these as responses (it does not raise), from inside the
+    handler this middleware wraps, so they can be rewritten here.
+    """
+    response: Response = get_response(request)
+    body = response.body
+    code = body.get("Code") if isinstance(body, dict) else None
+    if response.status_code not in (405, 415) or code not in CHALICE_REFUSALS:
+        return response
+    key, field = CHALICE_REFUSALS[str(code)]
+    sentence = texts.say(
+        key,
+        _language(),
+        value=request.headers.get("content-type", ""),
+        method=request.method,
+        allowed=response.headers.get("Allow", ""),
+    )
+    rewritten = _error(response.status_code, key, sentence, field)
+    rewritten.headers.update(response.headers)
+    return rewritten
 
 
 def _error(status: int, code: str, message: str, field: str | None = None) -> Response:

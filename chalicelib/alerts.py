@@ -224,26 +224,60 @@ class AlertLog:
             self._table.update_item(Key=key, UpdateExpression="REMOVE category")
 
     def forget_sender(self, neighbourhood_id: str, phone: str) -> int:
-        """Remove a former member's number and name from their past alerts.
+        """Remove a former member's number and name from the alert log.
 
-        The alerts stay, with their text, so the meetings still count them.
+        Their own alerts stay, with their text, so the meetings still count
+        them. On other members' alerts their answer stays as an anonymous
+        entry, so the number of neighbours who came still adds up. Safe to
+        run again: a second run finds nothing left of them.
         """
+        # Imported here: this method is the only part of the module that
+        # needs it (and the only part the roster's owners change).
+        import secrets
+
+        def forget_in(item: dict[str, Any]) -> None:
+            names: dict[str, str] = {}
+            values: dict[str, Any] = {}
+            removed: list[str] = []
+            kept: list[str] = []
+            answer = (item.get("responders") or {}).get(phone)
+            if answer is not None:
+                names["#phone"] = phone
+                removed.append("responders.#phone")
+                if item.get("sender_phone") != phone:
+                    # Keep when they answered, not who they were.
+                    names["#former"] = f"former#{secrets.token_hex(4)}"
+                    values[":former"] = {"at": answer.get("at"), "former_member": True}
+                    kept.append("responders.#former = :former")
+            if item.get("sender_phone") == phone:
+                names["#text"] = "text"
+                removed += ["sender_phone", "sender_name", "#text"]
+                values[":yes"] = True
+                kept.append("former_member = :yes")
+            expression = "REMOVE " + ", ".join(removed)
+            if kept:
+                expression += " SET " + ", ".join(kept)
+            update: dict[str, Any] = {
+                "Key": {"neighbourhood_id": neighbourhood_id, "sk": item["sk"]},
+                "UpdateExpression": expression,
+                "ExpressionAttributeNames": names,
+            }
+            if values:
+                update["ExpressionAttributeValues"] = values
+            self._table.update_item(**update)
+
         forgotten = 0
         query: dict[str, Any] = {
             "KeyConditionExpression": "neighbourhood_id = :nid",
-            "FilterExpression": "sender_phone = :phone",
+            "FilterExpression": "sender_phone = :phone "
+            "OR attribute_exists(responders.#phone)",
+            "ExpressionAttributeNames": {"#phone": phone},
             "ExpressionAttributeValues": {":nid": neighbourhood_id, ":phone": phone},
         }
         while True:
             reply = self._table.query(**query)
             for item in reply["Items"]:
-                self._table.update_item(
-                    Key={"neighbourhood_id": neighbourhood_id, "sk": item["sk"]},
-                    UpdateExpression="REMOVE sender_phone, sender_name, #text "
-                    "SET former_member = :yes",
-                    ExpressionAttributeNames={"#text": "text"},
-                    ExpressionAttributeValues={":yes": True},
-                )
+                forget_in(item)
                 forgotten += 1
             if "LastEvaluatedKey" not in reply:
                 return forgotten

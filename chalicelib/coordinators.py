@@ -15,14 +15,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones, sms, texts
-from chalicelib.alerts import AlertLog
+from chalicelib.alerts import AlertLog, _received_between
 from chalicelib.broadcast import TopicBroadcaster
 from chalicelib.conversation import TALLY_PREFIX
 from chalicelib.errors import (
     AlertNotFound,
     BroadcastFailed,
     InvalidInput,
-    MemberExists,
     MemberNotPending,
     NeighbourhoodNotFound,
     PayloadTooLarge,
@@ -58,7 +57,8 @@ def read_json(raw: bytes | None, limit: int = JSON_LIMIT) -> dict[str, Any]:
     body = _within(raw, limit)
     try:
         parsed = json.loads(body.decode("utf-8") or "null")
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # RecursionError: arrays nested thousands deep fit in the size limit.
         raise InvalidInput("api.body_not_json", field="body") from None
     if not isinstance(parsed, dict):
         raise InvalidInput("api.body_not_object", field="body")
@@ -102,7 +102,8 @@ def _fields(body: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, str |
 
 def _limit(query: Mapping[str, str]) -> int:
     raw = query.get("limit", "50")
-    if not raw.isdigit() or not 1 <= int(raw) <= PAGE_LIMIT:
+    # ASCII only: "²".isdigit() is true, and int() refuses it.
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= PAGE_LIMIT:
         raise InvalidInput("api.limit_invalid", field="limit", most=PAGE_LIMIT)
     return int(raw)
 
@@ -206,12 +207,21 @@ def _money(amount: Decimal) -> str:
     return str(amount.quantize(Decimal("0.01")))
 
 
-def _alert_cursor(query: Mapping[str, str]) -> str | None:
+def _alert_cursor(
+    query: Mapping[str, str], neighbourhood_id: str, since: str, until: str
+) -> str | None:
     raw = query.get("cursor")
     if raw is None:
         return None
     moment, _, alert_id = raw.partition("#")
     if not (moment[:4].isdigit() and alert_id and len(raw) <= 200):
+        raise InvalidInput("api.cursor_invalid", field="cursor")
+    # DynamoDB refuses an ExclusiveStartKey outside the key condition with a
+    # ValidationException (moto does not): a cursor from a page of another
+    # date range is a 400 here, not a 500 in AWS.
+    bounds = _received_between(neighbourhood_id, since, until)
+    values = bounds["ExpressionAttributeValues"]
+    if not values[":a"] <= raw <= values[":b"]:
         raise InvalidInput("api.cursor_invalid", field="cursor")
     return raw
 
@@ -299,14 +309,21 @@ class CoordinatorOffice:
             limit=_limit(query),
             after=after,
         )
-        opted_out = OptOuts(self.sns).numbers() if members else set()
+        # One CheckIfPhoneNumberIsOptedOut per member, the same question
+        # GET /members/{phone} asks, so the list and the member agree; a page
+        # is at most PAGE_LIMIT members.
         return {
-            "members": [_member_view(m, m.phone in opted_out) for m in members],
+            "members": [self._view(m) for m in members],
             "next": cursor,
         }
 
     def member(self, neighbourhood_id: str, phone: str) -> dict[str, Any]:
-        member = self._roster(neighbourhood_id).require(phone)
+        return self._view(self._roster(neighbourhood_id).require(phone))
+
+    def _view(self, member: Member) -> dict[str, Any]:
+        """The member as the API shows them, opted out as SNS sees it now."""
+        if member.status == "opted_out":
+            return _member_view(member, True)  # SNS need not be asked
         return _member_view(member, OptOuts(self.sns).is_opted_out(member.phone))
 
     def add_member(
@@ -336,7 +353,8 @@ class CoordinatorOffice:
             neighbourhood=neighbourhood_id,
             member=phones.mask(member.phone),
         )
-        return _member_view(member, False)
+        # A number may have replied STOP to AWS long before it was added.
+        return self._view(member)
 
     def update_member(
         self, neighbourhood_id: str, phone: str, body: Mapping[str, Any]
@@ -354,19 +372,21 @@ class CoordinatorOffice:
         )
         if not stays:
             _keep_a_coordinator(roster, current)
-        member = roster.update(phone, **changes)
-        return _member_view(member, OptOuts(self.sns).is_opted_out(member.phone))
+        return self._view(roster.update(phone, **changes))
 
     def remove_member(self, neighbourhood_id: str, phone: str) -> None:
         roster = self._roster(neighbourhood_id)
-        _keep_a_coordinator(roster, roster.require(phone))
-        removed = roster.remove(phone)
+        member = roster.require(phone)
+        _keep_a_coordinator(roster, member)
         # Their tokens go with them: a former member manages nothing.
         tokens = CoordinatorTokens(self.roster_table)
         for token in tokens.tokens(roster.neighbourhood):
-            if token.coordinator == removed.phone and not token.is_revoked:
+            if token.coordinator == member.phone and not token.is_revoked:
                 tokens.revoke(roster.neighbourhood, token.token_id)
-        AlertLog(self.alerts_table).forget_sender(neighbourhood_id, removed.phone)
+        # Before the roster row goes: if anything fails, the member is still
+        # there and removing them again finishes the job.
+        AlertLog(self.alerts_table).forget_sender(neighbourhood_id, member.phone)
+        removed = roster.remove(member.phone)
         logger.info(
             "member removed",
             neighbourhood=neighbourhood_id,
@@ -379,7 +399,7 @@ class CoordinatorOffice:
         _require_pending(roster.require(phone))
         member = roster.update(phone, status="active")
         self._tell(roster.neighbourhood, member, "sms.join_approved")
-        return _member_view(member, False)
+        return self._view(member)
 
     def refuse(self, neighbourhood_id: str, phone: str) -> None:
         """Turn a join request down, tell the neighbour, and forget their number."""
@@ -509,7 +529,7 @@ class CoordinatorOffice:
             since=since,
             until=until,
             limit=_limit(query),
-            after=_alert_cursor(query),
+            after=_alert_cursor(query, neighbourhood_id, since, until),
         )
         former = texts.say("api.former_member", language)
         return {
@@ -641,14 +661,7 @@ def _check_status_change(member: Member, wanted: str | None) -> None:
 
 
 def _keep_a_coordinator(roster: Roster, member: Member) -> None:
-    """Refuse to leave a neighbourhood without an active coordinator."""
-    if member.role != "coordinator" or member.status != "active":
-        return
-    others = [
-        m for m in roster.members(status="active", role="coordinator") if m != member
-    ]
-    if not others:
-        raise MemberExists("member.last_coordinator", field="phone", phone=member.phone)
+    roster.keep_a_coordinator(member)
 
 
 def _require_pending(member: Member) -> None:

@@ -18,7 +18,7 @@ profile's `long_code`).
 """
 
 import csv
-import io
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
@@ -32,6 +32,7 @@ from chalicelib.errors import (
     InvalidInput,
     MemberExists,
     MemberNotFound,
+    NeighbourhoodConflict,
     SubscriptionFailed,
     WijkalertError,
 )
@@ -49,6 +50,7 @@ STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 NAME_LIMIT: Final = 30  # the name is in every SMS this member sends
 STREET_LIMIT: Final = 60
 MEMBER_PREFIX: Final = "MEMBER#"
+ACTIVITY_ATTEMPTS: Final = 5
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,8 @@ class ImportRow:
     name: str
     street: str | None = None
     role: str | None = None
+    # Why the row cannot be applied, found while reading the file.
+    problem: WijkalertError | None = None
 
 
 ImportResult = Literal["added", "updated", "unchanged", "refused"]
@@ -166,51 +170,109 @@ def read_roster_csv(text: str) -> list[ImportRow]:
     Accepts what spreadsheet programs write: a byte-order mark, semicolons
     instead of commas, blank lines, and lines ending in a bare carriage return
     (Excel for Mac's "CSV (Macintosh)"). Raises `InvalidInput` when the header
-    is missing or the text cannot be read as CSV at all.
+    is missing.
+
+    Every line is read on its own: a member's row is one line, and a quote
+    left open on one line must not swallow the rows after it into a name. A
+    row that cannot be read, and a second row for a number already on an
+    earlier line, come back with a `problem` and are refused on their own.
     """
-    text = text.removeprefix("\ufeff")
-    first_line = _LINE_END.split(text.lstrip("\r\n"), maxsplit=1)[0]
+    lines = _LINE_END.split(text.removeprefix("\ufeff"))
+    numbered = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
+    if not numbered:
+        raise InvalidInput("import.header", field="csv", header=",".join(ROSTER_HEADER))
+    first_line = numbered[0][1]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    # newline="" leaves line endings to the csv module, which knows all three.
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return _rows(reader)
+        header = [name.strip().lower() for name in _cells(first_line, delimiter)]
     except csv.Error:
-        # A field longer than the csv module allows, and the like. line_num
-        # counts the lines read whole, so the one that failed is the next.
-        raise InvalidInput(
-            "import.unreadable", field="csv", line=reader.line_num + 1
-        ) from None
+        header = []
+    if not {"phone", "name"} <= set(header):
+        raise InvalidInput("import.header", field="csv", header=",".join(ROSTER_HEADER))
+
+    rows: list[ImportRow] = []
+    first_seen: dict[str, int] = {}
+    for number, line in numbered[1:]:
+        problem: WijkalertError | None = None
+        try:
+            values = [value.strip() for value in _cells(line, delimiter)]
+        except csv.Error as error:
+            values = line.split(delimiter)
+            problem = InvalidInput(
+                "import.quote_unclosed"
+                if "end of data" in str(error)
+                else "import.unreadable",
+                field="csv",
+                line=number,
+            )
+        cells = dict(zip(header, values, strict=False))
+        if not any(cells.values()):
+            continue
+        phone = cells.get("phone", "")
+        try:
+            seen_as = phones.normalise(phone)
+        except WijkalertError:
+            seen_as = phone
+        if problem is None and seen_as in first_seen:
+            # Both rows would be applied in turn, and importing the list again
+            # would flip the member back and forth: it never settles.
+            problem = InvalidInput(
+                "import.duplicate", field="phone", line=first_seen[seen_as]
+            )
+        first_seen.setdefault(seen_as, number)
+        rows.append(
+            ImportRow(
+                line=number,
+                phone=phone,
+                name=cells.get("name", ""),
+                # No street column: keep what the roster has; empty: clear it.
+                street=cells.get("street", "") if "street" in header else None,
+                role=cells.get("role") or None,
+                problem=problem,
+            )
+        )
+    return rows
 
 
 _LINE_END: Final = re.compile(r"\r\n|\r|\n")
 
 
-def _rows(reader: "csv.DictReader[str]") -> list[ImportRow]:
-    fields = {(name or "").strip().lower() for name in reader.fieldnames or ()}
-    if not {"phone", "name"} <= fields:
-        raise InvalidInput("import.header", field="csv", header=",".join(ROSTER_HEADER))
+def _cells(line: str, delimiter: str) -> list[str]:
+    """One line's fields; csv.Error if it cannot be read, an open quote too.
 
-    rows = []
-    for record in reader:
-        cells = {
-            (k or "").strip().lower(): (v or "").strip()
-            for k, v in record.items()
-            if isinstance(v, str)
-        }
-        if not any(cells.values()):
-            continue
-        rows.append(
-            ImportRow(
-                line=reader.line_num,
-                phone=cells.get("phone", ""),
-                name=cells.get("name", ""),
-                # No street column: keep what the roster has; empty: clear it.
-                street=cells.get("street", "") if "street" in fields else None,
-                role=cells.get("role") or None,
-            )
-        )
-    return rows
+    Read leniently as before (a stray quote inside a field is kept), but a
+    quote opened and never closed is an error: it would have run on into
+    the next line.
+    """
+    lenient = next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        next(csv.reader([line], delimiter=delimiter, strict=True), [])
+    except csv.Error as error:
+        if "end of data" in str(error):
+            raise
+    return lenient
+
+
+def _without(memory: dict[str, Any], phone: str) -> dict[str, Any]:
+    """The neighbourhood's memory with nothing left that names `phone`.
+
+    Their broadcasts stay, without a sender, so the neighbourhood's hourly
+    limit still counts them; their open alerts go, so nobody's reply is
+    forwarded to a former member; their notices go.
+    """
+    scrubbed = dict(memory)
+    if "broadcasts" in memory:
+        scrubbed["broadcasts"] = [
+            {**b, "sender": ""} if b.get("sender") == phone else b
+            for b in memory["broadcasts"]
+        ]
+    if "open_alerts" in memory:
+        scrubbed["open_alerts"] = [
+            a for a in memory["open_alerts"] if a.get("sender") != phone
+        ]
+    if "notices" in memory:
+        scrubbed["notices"] = {k: v for k, v in memory["notices"].items() if k != phone}
+    return scrubbed
 
 
 class OptOuts:
@@ -222,13 +284,6 @@ class OptOuts:
     def is_opted_out(self, phone: str) -> bool:
         reply = self._sns.check_if_phone_number_is_opted_out(phoneNumber=phone)
         return bool(reply["isOptedOut"])
-
-    def numbers(self) -> set[str]:
-        found: set[str] = set()
-        pages = self._sns.get_paginator("list_phone_numbers_opted_out")
-        for page in pages.paginate():
-            found.update(page["phoneNumbers"])
-        return found
 
 
 class Roster:
@@ -276,7 +331,7 @@ class Roster:
         language: str | None = None,
     ) -> Member:
         """Put a neighbour on the roster and, if active, sign their phone up."""
-        number = phones.normalise(phone)
+        number = phones.normalise_mobile(phone)
         if number == self.neighbourhood.long_code:
             # Its own broadcasts would come back to it as texts: a loop.
             raise InvalidInput("member.is_long_code", field="phone", phone=number)
@@ -344,13 +399,58 @@ class Roster:
         return self._store(wanted)
 
     def remove(self, phone: str) -> Member:
-        """Unsubscribe a member's phone and delete everything the roster held."""
+        """Unsubscribe a member's phone and delete everything the roster held.
+
+        Every SMS subscription of the number goes, not only the one the roster
+        knows: a hand re-subscription in the console has an ARN of its own.
+        The row goes last, so a failure before it can be retried.
+        """
         member = self.require(phone)
         self._unsubscribe(member)
+        for arn in self._subscriptions_of(member.phone):
+            self._unsubscribe(replace(member, subscription_arn=arn))
+        self._forget_activity(member.phone)
         self._table.delete_item(Key=self._key(member.phone))
         if member.is_active:
             self._count_active(-1)
         return member
+
+    def _forget_activity(self, phone: str) -> None:
+        """Scrub a number from the neighbourhood's short memory.
+
+        The alert path keeps recent senders, open alerts (whose sender gets
+        the replies) and notices by number. Written with the same version
+        check as the alert path uses, so neither overwrites the other.
+        """
+        key = {"pk": partition_of(self.neighbourhood.id), "sk": ACTIVITY}
+        for _ in range(ACTIVITY_ATTEMPTS):
+            item = self._table.get_item(Key=key, ConsistentRead=True).get("Item")
+            memory = json.loads(str((item or {}).get("memory") or "{}"))
+            scrubbed = _without(memory, phone)
+            if scrubbed == memory:
+                return
+            seen = int(str((item or {}).get("version", 0)))
+            try:
+                self._table.update_item(
+                    Key=key,
+                    UpdateExpression="SET memory = :memory, version = :next",
+                    ConditionExpression="attribute_not_exists(version) "
+                    "OR version = :seen",
+                    ExpressionAttributeValues={
+                        ":memory": json.dumps(scrubbed, separators=(",", ":")),
+                        ":next": seen + 1,
+                        ":seen": seen,
+                    },
+                )
+            except ClientError as error:
+                if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                    raise
+                continue  # a text came in meanwhile: read again
+            return
+        raise NeighbourhoodConflict("member.remove_busy", field="phone", phone=phone)
+
+    def _subscriptions_of(self, phone: str) -> list[str]:
+        return [arn for endpoint, arn in self._all_subscriptions() if endpoint == phone]
 
     def members(
         self, *, status: str | None = None, role: str | None = None
@@ -409,6 +509,8 @@ class Roster:
         return [self._import(row) for row in rows]
 
     def _import(self, row: ImportRow) -> ImportOutcome:
+        if row.problem is not None:
+            return ImportOutcome(row.line, row.phone, "refused", row.problem)
         try:
             phone = phones.normalise(row.phone)
             current = self.get(phone)
@@ -421,12 +523,28 @@ class Roster:
                 changes["street"] = row.street
             if row.role:
                 changes["role"] = row.role
+                if _choice(row.role, ROLES, "role") != "coordinator":
+                    # The same rule as a PATCH: a paper list must not leave
+                    # the neighbourhood without anyone to manage it.
+                    self.keep_a_coordinator(current, field="role")
             updated = self.update(phone, **changes)
         except WijkalertError as error:
             return ImportOutcome(row.line, row.phone, "refused", error)
         return ImportOutcome(
             row.line, phone, "unchanged" if updated == current else "updated"
         )
+
+    def keep_a_coordinator(self, member: Member, *, field: str = "phone") -> None:
+        """Refuse to leave the neighbourhood without an active coordinator."""
+        if member.role != "coordinator" or member.status != "active":
+            return
+        others = [
+            m for m in self.members(status="active", role="coordinator") if m != member
+        ]
+        if not others:
+            raise MemberExists(
+                "member.last_coordinator", field=field, phone=member.phone
+            )
 
     def reconcile(self) -> Reconciliation:
         """Bring the members topic in line with the roster, both ways.
@@ -455,14 +573,16 @@ class Roster:
         return report
 
     def _subscriptions(self) -> dict[str, str]:
-        found: dict[str, str] = {}
+        return dict(self._all_subscriptions())
+
+    def _all_subscriptions(self) -> Iterator[tuple[str, str]]:
+        """(number, ARN) of every confirmed SMS subscription on the members topic."""
         pages = self._sns.get_paginator("list_subscriptions_by_topic")
         for page in pages.paginate(TopicArn=self.neighbourhood.members_topic_arn):
             for subscription in page["Subscriptions"]:
                 arn = subscription["SubscriptionArn"]
                 if subscription["Protocol"] == "sms" and arn.startswith("arn:"):
-                    found[subscription["Endpoint"]] = arn
-        return found
+                    yield subscription["Endpoint"], arn
 
     def _language(self, value: object) -> texts.Language:
         if value is None:

@@ -42,6 +42,31 @@ def normalise(raw: str, region: str = DEFAULT_REGION, *, field: str = "phone") -
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# What can receive an SMS. FIXED_LINE_OR_MOBILE is how phonenumbers types
+# countries whose plan does not tell the two apart.
+_TEXTABLE = frozenset(
+    {
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    }
+)
+
+
+def normalise_mobile(
+    raw: str, region: str = DEFAULT_REGION, *, field: str = "phone"
+) -> str:
+    """`normalise`, and refuse a number that cannot receive an SMS.
+
+    For members: a landline (020-1234567) or a service number (0800-1234)
+    would be subscribed and billed, and never get an alert.
+    """
+    number = normalise(raw, region, field=field)
+    kind = phonenumbers.number_type(phonenumbers.parse(number))
+    if kind not in _TEXTABLE:
+        raise InvalidPhoneNumber("phone.not_mobile", field=field, value=raw.strip())
+    return number
+
+
 def mask(number: str) -> str:
     """Hide all but the last three digits: what logs may say about a number."""
     digits = [c for c in number if c.isdigit()]

@@ -31,6 +31,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "'{value}' bestaat niet als telefoonnummer; controleer de cijfers.",
         "en": "'{value}' cannot exist as a phone number; check the digits.",
     },
+    "phone.not_mobile": {
+        "nl": "'{value}' is geen mobiel nummer; een lid moet sms'jes kunnen "
+        "ontvangen. Vul een 06-nummer in.",
+        "en": "'{value}' is not a mobile number; a member must be able to receive "
+        "text messages. Give a mobile number.",
+    },
     # The roster.
     "member.name_missing": {
         "nl": "Vul een naam in; die staat voor elke melding van dit lid.",
@@ -76,6 +82,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "De eerste regel van de lijst moet de kopregel {header} zijn.",
         "en": "The first line of the list must be the header {header}.",
     },
+    "token.not_coordinator": {
+        "nl": "{phone} is geen actieve coordinator van {neighbourhood}; maak diegene "
+        "eerst coordinator, dan pas krijgt diegene een toegangssleutel.",
+        "en": "{phone} is not an active coordinator of {neighbourhood}; make them "
+        "coordinator first, then they can have an access token.",
+    },
     "token.not_found": {
         "nl": "Er is geen toegangssleutel '{value}' voor deze buurt.",
         "en": "There is no access token '{value}' for this neighbourhood.",
@@ -112,6 +124,16 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "voeg het nieuwe nummer toe.",
         "en": "A phone number cannot be changed; remove the member and add the new "
         "number.",
+    },
+    "api.media_type": {
+        "nl": "Dit adres leest geen inhoud van de soort '{value}'; stuur JSON "
+        "(application/json), of voor een import CSV (text/csv).",
+        "en": "This address does not read content of type '{value}'; send JSON "
+        "(application/json), or CSV (text/csv) for an import.",
+    },
+    "api.method_not_allowed": {
+        "nl": "Dit adres kent {method} niet; gebruik {allowed}.",
+        "en": "This address does not know {method}; use {allowed}.",
     },
     "api.limit_invalid": {
         "nl": "'limit' moet een heel getal van 1 tot en met {most} zijn.",
@@ -728,6 +750,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "'{url}' is geen geldig adres; schrijf het zoals http://127.0.0.1:8000.",
         "en": "'{url}' is not a valid address; write it like http://127.0.0.1:8000.",
     },
+    "member.remove_busy": {
+        "nl": "Er komen nu veel berichten binnen in de buurt; probeer {phone} over "
+        "een minuut opnieuw te verwijderen.",
+        "en": "Many texts are coming in for the neighbourhood right now; try "
+        "removing {phone} again in a minute.",
+    },
     "member.last_coordinator": {
         "nl": "{phone} is de laatste coordinator van de buurt; maak eerst iemand "
         "anders coordinator.",
@@ -1197,6 +1225,18 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "sms.delivered": {
         "nl": "{name} ({to}) krijgt: {body}",
         "en": "{name} ({to}) receives: {body}",
+    },
+    "import.quote_unclosed": {
+        "nl": 'Regel {line} opent een aanhalingsteken (") dat niet wordt gesloten; '
+        "zet het sluitende aanhalingsteken erbij of haal het weg.",
+        "en": 'Line {line} opens a quote (") that is never closed; add the '
+        "closing quote or remove it.",
+    },
+    "import.duplicate": {
+        "nl": "Dit nummer staat al op regel {line} van de lijst; laat één van "
+        "de twee regels weg.",
+        "en": "This number is already on line {line} of the list; leave out one "
+        "of the two lines.",
     },
     "import.unreadable": {
         "nl": "Regel {line} van de lijst is niet te lezen als CSV; sla de lijst "

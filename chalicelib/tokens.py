@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones
 from chalicelib.errors import InvalidInput, TokenNotFound
+from chalicelib.members import MEMBER_PREFIX
 from chalicelib.neighbourhoods import (
     Neighbourhood,
     is_neighbourhood_id,
@@ -118,11 +119,21 @@ class CoordinatorTokens:
         token_id = token_id or secrets.token_hex(4)
         secret = secret or secrets.token_urlsafe(32)
         check_given(token_id, secret)
+        number = phones.normalise(coordinator, field="coordinator")
+        if not self._leads(neighbourhood.id, number):
+            # A token manages the whole roster: only for someone the
+            # neighbourhood made its coordinator, and while they still are.
+            raise InvalidInput(
+                "token.not_coordinator",
+                field="coordinator",
+                phone=number,
+                neighbourhood=neighbourhood.name,
+            )
 
         token = Token(
             token_id=token_id,
             neighbourhood_id=neighbourhood.id,
-            coordinator=phones.normalise(coordinator, field="coordinator"),
+            coordinator=number,
             label=label.strip(),
             created=self._now().isoformat(timespec="seconds"),
         )
@@ -162,7 +173,23 @@ class CoordinatorTokens:
             return None
         if not hmac.compare_digest(str(item["secret_sha256"]), _digest(secret)):
             return None
-        return Token.from_item(item)
+        token = Token.from_item(item)
+        # Demoted or made inactive (by PATCH or import): access ends at once,
+        # not when someone remembers to revoke the token.
+        if not self._leads(neighbourhood_id, token.coordinator):
+            return None
+        return token
+
+    def _leads(self, neighbourhood_id: str, phone: str) -> bool:
+        """Whether `phone` is an active coordinator of the neighbourhood now."""
+        member = self._table.get_item(
+            Key={"pk": partition_of(neighbourhood_id), "sk": MEMBER_PREFIX + phone}
+        ).get("Item")
+        return bool(
+            member
+            and member.get("role") == "coordinator"
+            and member.get("status") == "active"
+        )
 
     def tokens(self, neighbourhood: Neighbourhood) -> list[Token]:
         reply = self._table.query(

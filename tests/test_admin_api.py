@@ -1,6 +1,7 @@
 """The coordinators' admin API, through chalice's local gateway under moto."""
 
 from typing import Any
+from urllib.parse import quote
 
 import boto3
 import pytest
@@ -102,6 +103,64 @@ def test_a_token_made_from_a_given_id_and_secret_works_and_keeps_only_a_hash(
 
 
 @pytest.mark.parametrize(
+    "change",
+    [{"role": "member"}, {"status": "inactive"}],
+)
+def test_a_coordinator_demoted_or_made_inactive_loses_access_at_once(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood, change: dict[str, str]
+) -> None:
+    api.call("PATCH", "/members/0612345602", {"role": "coordinator"})
+    _, fatimas = CoordinatorTokens(sandbox.roster_table()).create(
+        molenwijk, "+31612345602"
+    )
+    assert api.call("GET", "/members", token=fatimas).status_code == 200
+
+    changed = api.call("PATCH", "/members/0612345602", change)
+
+    assert changed.status_code == 200
+    refused = api.call("GET", "/members", token=fatimas)
+    assert refused.status_code == 401
+    assert refused.json_body == {"message": "Unauthorized"}
+    assert api.call("GET", "/members").status_code == 200
+
+
+def test_a_coordinator_demoted_by_import_loses_access_at_once(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood
+) -> None:
+    api.call("PATCH", "/members/0612345602", {"role": "coordinator"})
+    _, fatimas = CoordinatorTokens(sandbox.roster_table()).create(
+        molenwijk, "+31612345602"
+    )
+
+    imported = api.call(
+        "POST",
+        "/members/import",
+        "phone,name,role\n06-12345602,Fatima,member\n",
+        headers={"content-type": "text/csv"},
+    )
+
+    assert imported.json_body["counts"]["updated"] == 1
+    assert api.call("GET", "/members", token=fatimas).status_code == 401
+
+
+@pytest.mark.parametrize("phone", ["+31612345602", "+31612345699"])
+def test_no_token_for_a_plain_member_or_a_stranger(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phone: str
+) -> None:
+    tokens = CoordinatorTokens(sandbox.roster_table())
+
+    with pytest.raises(InvalidInput) as refused:
+        tokens.create(molenwijk, phone)
+
+    assert refused.value.field == "coordinator"
+    assert refused.value.sentence("en") == (
+        f"{phone} is not an active coordinator of Molenwijk; make them "
+        "coordinator first, then they can have an access token."
+    )
+    assert tokens.tokens(molenwijk) == []
+
+
+@pytest.mark.parametrize(
     ("token_id", "secret", "field"),
     [
         ("met spatie", "geheim", "token_id"),
@@ -127,7 +186,7 @@ def test_token_for_another_neighbourhood_sees_nothing_of_this_one(
     kometen = sandbox.open_neighbourhood(
         "kometenbuurt", "Kometenbuurt", "+3197010203041"
     )
-    sandbox.roster(kometen).add("+31612345611", "Noor")
+    sandbox.roster(kometen).add("+31612345611", "Noor", role="coordinator")
     _, kometen_token = CoordinatorTokens(sandbox.roster_table()).create(
         kometen, "+31612345611"
     )
@@ -241,6 +300,91 @@ def test_oversized_body_is_refused(api: Api) -> None:
     assert response.status_code == 413
 
 
+@pytest.mark.parametrize("written", ["020-1234567", "0800-1234"])
+def test_a_landline_or_service_number_is_no_member(
+    api: Api, molenwijk: Neighbourhood, written: str
+) -> None:
+    added = api.call("POST", "/members", {"phone": written, "name": "Kantoor"})
+    imported = api.call(
+        "POST",
+        "/members/import",
+        f"phone,name\n{written},Kantoor\n",
+        headers={"content-type": "text/csv", "accept-language": "en"},
+    )
+
+    assert added.status_code == 400
+    assert error_of(added)["field"] == "phone"
+    assert error_of(added)["message"].startswith(
+        f"'{written}' is geen mobiel nummer; een lid moet sms'jes kunnen ontvangen."
+    )
+    assert imported.json_body["rows"][0]["outcome"] == "refused"
+    assert (
+        "' is not a mobile number; a member must be able to receive"
+        in (imported.json_body["rows"][0]["reason"])
+    )
+    assert len(api.call("GET", "/members").json_body["members"]) == 5
+
+
+def test_a_wrong_content_type_gets_415_in_our_format_and_language(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members",
+        {"phone": "0612345606", "name": "Lotte"},
+        headers={"content-type": "application/xml", "accept-language": "en"},
+    )
+
+    assert response.status_code == 415
+    assert error_of(response) == {
+        "code": "api.media_type",
+        "field": "content-type",
+        "message": "This address does not read content of type 'application/xml'; "
+        "send JSON (application/json), or CSV (text/csv) for an import.",
+    }
+    assert api.call("GET", "/members/0612345606").status_code == 404
+
+
+def test_json_nested_thousands_deep_gets_400_not_json(api: Api) -> None:
+    response = api.call("POST", "/members", "[" * 5000 + "]" * 5000)
+
+    assert response.status_code == 400
+    assert error_of(response) == {
+        "code": "api.body_not_json",
+        "field": "body",
+        "message": "De inhoud van het verzoek is geen geldige JSON.",
+    }
+
+
+@pytest.mark.parametrize("path", ["/members", "/alerts"])
+@pytest.mark.parametrize("limit", ["%C2%B2", "%D9%A3", "5.0"])
+def test_a_limit_of_non_ascii_digits_gets_400_naming_limit(
+    api: Api, path: str, limit: str
+) -> None:
+    response = api.call("GET", f"{path}?limit={limit}")
+
+    assert response.status_code == 400
+    assert error_of(response)["field"] == "limit"
+    assert error_of(response)["message"] == (
+        "'limit' moet een heel getal van 1 tot en met 100 zijn."
+    )
+
+
+def test_an_error_without_an_http_status_is_a_plain_500(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chalicelib.coordinators import CoordinatorOffice
+    from chalicelib.errors import MissingSetting
+
+    def unmapped(*args: Any) -> Any:
+        raise MissingSetting("api.internal")
+
+    monkeypatch.setattr(CoordinatorOffice, "members", unmapped)
+
+    response = api.call("GET", "/members")
+
+    assert response.status_code == 500
+    assert error_of(response)["code"] == "api.internal"
+
+
 @pytest.mark.parametrize(
     "written", ["+31612345602", "06-12345602", "0031%206%2012345602"]
 )
@@ -303,12 +447,14 @@ def test_phone_number_cannot_be_patched(api: Api) -> None:
 
 
 def test_opted_out_member_is_shown_as_such(api: Api, sandbox: Sandbox) -> None:
-    api.call("POST", "/members", {"phone": "+31612345699", "name": "Kees"})
+    added = api.call("POST", "/members", {"phone": "+31612345699", "name": "Kees"})
     sandbox.opt_out("+31612345699")
 
     member = api.call("GET", "/members/+31612345699").json_body
     listed = api.call("GET", "/members").json_body["members"]
 
+    # Opted out at AWS before being added: POST says so too.
+    assert added.json_body["opted_out"] is True
     assert member["opted_out"] is True
     assert {m["name"]: m["opted_out"] for m in listed}["Kees"] is True
     assert {m["name"]: m["opted_out"] for m in listed}["Jan"] is False
@@ -337,6 +483,67 @@ def test_removing_a_member_forgets_them_but_keeps_their_alerts(
     table = boto3.resource("dynamodb").Table("wijkalert-dev-alerts")
     stored = table.scan()["Items"][0]
     assert "sender_phone" not in stored and "sender_name" not in stored
+
+
+def test_a_removed_responder_leaves_no_number_or_name_but_still_counts(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+    phones.deliver(load_event("inbound-reply-to-alert.json"))  # Ahmed comes
+
+    removed = api.call("DELETE", "/members/0612345603")
+
+    assert removed.status_code == 204
+    alerts = api.call("GET", "/alerts").json_body["alerts"]
+    assert [(a["sender"], a["responders"]) for a in alerts] == [("Jan", 1)]
+    table = boto3.resource("dynamodb").Table("wijkalert-dev-alerts")
+    stored = str(table.scan()["Items"])
+    assert "+31612345603" not in stored and "Ahmed" not in stored
+    activity = str(
+        boto3.resource("dynamodb")
+        .Table("wijkalert-dev-roster")
+        .get_item(Key={"pk": "NBH#molenwijk", "sk": "ACTIVITY"})["Item"]
+    )
+    assert "+31612345603" not in activity
+
+
+def test_a_removed_sender_is_gone_from_the_activity_and_gets_no_replies(
+    api: Api, phones: Phones, molenwijk: Neighbourhood, sandbox: Sandbox
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+    api.call("PATCH", "/members/0612345602", {"role": "coordinator"})
+    _, fatimas = CoordinatorTokens(sandbox.roster_table()).create(
+        molenwijk, "+31612345602"
+    )
+    api.token = fatimas
+
+    assert api.call("DELETE", "/members/0612345601").status_code == 204
+
+    item = sandbox.roster_table().get_item(
+        Key={"pk": "NBH#molenwijk", "sk": "ACTIVITY"}
+    )["Item"]
+    assert "+31612345601" not in str(item["memory"])
+    assert "Jan" not in str(item["memory"])
+    texted = phones.deliver(load_event("inbound-reply-to-alert.json"))
+    assert "+31612345601" not in [delivery.to for delivery in texted]
+
+
+def test_removal_unsubscribes_a_subscription_made_again_by_hand(
+    api: Api, molenwijk: Neighbourhood, sandbox: Sandbox
+) -> None:
+    # Someone unsubscribed Mehmet in the console and subscribed him again:
+    # the roster's ARN is stale, the live subscription has a new one.
+    sns = boto3.client("sns")
+    mehmet = sandbox.roster(molenwijk).require("+31612345605")
+    sns.unsubscribe(SubscriptionArn=str(mehmet.subscription_arn))
+    sns.subscribe(
+        TopicArn=molenwijk.members_topic_arn, Protocol="sms", Endpoint="+31612345605"
+    )
+    assert "+31612345605" in subscribed(molenwijk)
+
+    assert api.call("DELETE", "/members/0612345605").status_code == 204
+
+    assert "+31612345605" not in subscribed(molenwijk)
 
 
 # Import.
@@ -440,21 +647,75 @@ def test_a_stray_carriage_return_before_the_header_is_refused_not_a_crash(
     assert error_of(response)["code"] == "import.header"
 
 
-def test_a_field_longer_than_csv_allows_gets_400_naming_the_line(api: Api) -> None:
+def test_a_field_longer_than_csv_allows_refuses_that_row_only(api: Api) -> None:
     response = api.call(
         "POST",
         "/members/import",
-        "phone,name\n06-12345606," + "x" * 200_000 + "\n",
+        "phone,name\n06-12345606," + "x" * 200_000 + "\n06-12345607,Lotte\n",
         headers={"content-type": "text/csv"},
     )
 
-    assert response.status_code == 400
-    assert error_of(response) == {
-        "code": "import.unreadable",
-        "field": "csv",
-        "message": "Regel 2 van de lijst is niet te lezen als CSV; sla de lijst "
+    assert response.status_code == 200
+    rows = response.json_body["rows"]
+    assert [(row["line"], row["outcome"]) for row in rows] == [
+        (2, "refused"),
+        (3, "added"),
+    ]
+    assert (rows[0]["field"], rows[0]["reason"]) == (
+        "csv",
+        "Regel 2 van de lijst is niet te lezen als CSV; sla de lijst "
         "opnieuw op als CSV.",
-    }
+    )
+
+
+def outcomes(response: Any) -> list[tuple[int, str, str, str | None]]:
+    return [
+        (row["line"], row["phone"], row["outcome"], row.get("reason"))
+        for row in response.json_body["rows"]
+    ]
+
+
+def test_the_same_number_twice_in_one_list_refuses_the_later_row(api: Api) -> None:
+    csv_text = "phone,name\n06-12345640,Anna\n+31612345640,Bert\n"
+
+    first = api.call(
+        "POST", "/members/import", csv_text, headers={"content-type": "text/csv"}
+    )
+    again = api.call(
+        "POST", "/members/import", csv_text, headers={"content-type": "text/csv"}
+    )
+
+    twice = (
+        3,
+        "+31612345640",
+        "refused",
+        "Dit nummer staat al op regel 2 van de lijst; laat één van de twee regels weg.",
+    )
+    assert outcomes(first) == [(2, "+31612345640", "added", None), twice]
+    assert outcomes(again) == [(2, "+31612345640", "unchanged", None), twice]
+    assert api.call("GET", "/members/0612345640").json_body["name"] == "Anna"
+
+
+def test_an_unclosed_quote_refuses_its_row_and_keeps_the_next(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        'phone,name\n06-12345674,"Unclosed\n\n06-12345675,Z\n',
+        headers={"content-type": "text/csv"},
+    )
+
+    assert outcomes(response) == [
+        (
+            2,
+            "06-12345674",
+            "refused",
+            'Regel 2 opent een aanhalingsteken (") dat niet wordt gesloten; zet '
+            "het sluitende aanhalingsteken erbij of haal het weg.",
+        ),
+        (4, "+31612345675", "added", None),
+    ]
+    assert api.call("GET", "/members/0612345674").status_code == 404
+    assert api.call("GET", "/members/0612345675").json_body["name"] == "Z"
 
 
 # The alert log.
@@ -473,6 +734,32 @@ def test_alerts_are_listed_newest_first_and_by_date(api: Api, phones: Phones) ->
     assert [a["sender"] for a in everything] == ["Ahmed", "Jan"]
     assert [a["sender"] for a in first_day["alerts"]] == ["Jan"]
     assert [a["sender"] for a in second_day["alerts"]] == ["Ahmed"]
+
+
+def test_alerts_page_on_with_a_cursor_inside_the_range(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+    later = load_event("inbound-reply-to-alert.json")
+    later["Records"][0]["Sns"]["Timestamp"] = "2026-11-29T08:00:00.000Z"
+    phones.deliver(later)
+
+    first = api.call("GET", "/alerts?limit=1&from=2026-11-28").json_body
+    cursor = quote(first["next"], safe="")
+    second = api.call("GET", f"/alerts?limit=1&from=2026-11-28&cursor={cursor}")
+    # The same cursor with a range it lies outside of: DynamoDB would refuse it.
+    outside = api.call("GET", f"/alerts?limit=1&from=2026-11-30&cursor={cursor}")
+    before = api.call("GET", f"/alerts?limit=1&to=2026-11-28&cursor={cursor}")
+
+    assert [a["sender"] for a in first["alerts"]] == ["Ahmed"]
+    assert [a["sender"] for a in second.json_body["alerts"]] == ["Jan"]
+    for refused in (outside, before):
+        assert refused.status_code == 400
+        assert error_of(refused) == {
+            "code": "api.cursor_invalid",
+            "field": "cursor",
+            "message": "Deze 'cursor' komt niet van een eerdere pagina.",
+        }
 
 
 @pytest.mark.parametrize("query", ["from=gisteren", "from=2026-11-30&to=2026-11-01"])
@@ -561,9 +848,47 @@ def test_an_import_without_a_street_column_keeps_the_streets(api: Api) -> None:
     )
 
 
+def test_the_list_and_the_member_agree_on_opting_out(
+    api: Api, sandbox: Sandbox
+) -> None:
+    # On moto's opt-out list, but CheckIfPhoneNumberIsOptedOut says no: the
+    # two SNS answers disagree here, the two API answers must not.
+    sandbox.opt_out("+31612345605")
+
+    member = api.call("GET", "/members/0612345605").json_body
+    listed = api.call("GET", "/members").json_body["members"]
+
+    assert {m["phone"]: m["opted_out"] for m in listed}["+31612345605"] is (
+        member["opted_out"]
+    )
+
+
 def test_an_opted_out_member_shows_as_opted_out(api: Api, phones: Phones) -> None:
     phones.deliver(load_event("inbound-stop.json"))
 
     fatima = api.call("GET", "/members/0612345602").json_body
 
     assert (fatima["status"], fatima["opted_out"]) == ("opted_out", True)
+
+
+def test_an_import_cannot_demote_the_last_coordinator(api: Api) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        "phone,name,street,role\n06-12345601,Jan,Kastanjelaan 12,lid\n",
+        headers={"content-type": "text/csv"},
+    )
+
+    assert response.json_body["rows"] == [
+        {
+            "line": 2,
+            "phone": "06-12345601",
+            "outcome": "refused",
+            "field": "role",
+            "reason": "+31612345601 is de laatste coordinator van de buurt; maak "
+            "eerst iemand anders coordinator.",
+        }
+    ]
+    jan = api.call("GET", "/members/0612345601").json_body
+    assert (jan["role"], jan["status"]) == ("coordinator", "active")
+    assert api.call("GET", "/members").status_code == 200

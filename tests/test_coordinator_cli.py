@@ -397,6 +397,45 @@ def test_import_json_gives_file_lines_and_counts(
     assert report["rows"][3]["field"] == "phone"
 
 
+def test_import_without_a_street_column_keeps_every_street(
+    jan: Coordinator, tmp_path: Path
+) -> None:
+    path = tmp_path / "namen.csv"
+    path.write_text("phone,name\n06-12345601,Jan\n06-12345602,Fatima\n")
+
+    result = jan.run("members", "import", str(path))
+
+    assert result.exit_code == 0
+    listed = jan.run("members", "list", "--json")
+    streets = {m["name"]: m["street"] for m in json_of(listed)}
+    assert (streets["Jan"], streets["Fatima"]) == ("Kastanjelaan 12", "Kastanjelaan 14")
+
+
+def test_import_refuses_a_number_twice_across_chunks_and_an_open_quote(
+    jan: Coordinator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(coordinator, "ROWS_PER_REQUEST", 1)
+    path = tmp_path / "lijst.csv"
+    path.write_text(
+        'phone,name\n06-12345640,Anna\n06-12345674,"Open\n+31612345640,Bert\n'
+    )
+
+    result = jan.run("members", "import", str(path), "--json")
+
+    assert result.exit_code == 1
+    rows = json_of(result)["rows"]
+    assert [(row["line"], row["outcome"]) for row in rows] == [
+        (2, "added"),
+        (3, "refused"),
+        (4, "refused"),
+    ]
+    assert rows[2]["reason"] == (
+        "Dit nummer staat al op regel 2 van de lijst; laat één van de twee regels weg."
+    )
+    names = [m["name"] for m in json_of(jan.run("members", "list", "--json"))]
+    assert "Anna" in names and "Bert" not in names
+
+
 def test_a_clean_excel_list_in_cp1252_imports_with_exit_code_0(
     jan: Coordinator, tmp_path: Path
 ) -> None:
@@ -635,6 +674,22 @@ def test_tokens_for_an_unknown_neighbourhood_are_refused(sandbox: Sandbox) -> No
 
     assert result.exit_code == 1
     assert result.stderr == "Buurt 'nergens' bestaat niet (meer).\n"
+
+
+@pytest.mark.parametrize("coordinator", ["06-12345602", "06-12345699"])
+def test_a_token_only_for_an_active_coordinator_of_the_neighbourhood(
+    sandbox: Sandbox, molenwijk: Neighbourhood, coordinator: str
+) -> None:
+    # Fatima is a plain member; 06-12345699 is not on the roster at all.
+    result = operator("create", "--coordinator", coordinator)
+
+    assert result.exit_code == 1
+    number = "+316123456" + coordinator[-2:]
+    assert result.stderr == (
+        f"{number} is geen actieve coordinator van Molenwijk; maak diegene eerst "
+        "coordinator, dan pas krijgt diegene een toegangssleutel.\n"
+    )
+    assert json_of(operator("list", "--json")) == []
 
 
 def test_revoking_an_unknown_token_is_refused(molenwijk: Neighbourhood) -> None:

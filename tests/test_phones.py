@@ -59,3 +59,19 @@ def test_mask_keeps_only_the_last_three_digits() -> None:
     assert phones.mask("+31612345601") == "***601"
     assert phones.mask("12") == "**"
     assert phones.mask("") == ""
+
+
+@pytest.mark.parametrize("written", ["020-1234567", "0800-1234", "0900-1234"])
+def test_a_member_number_must_be_able_to_receive_sms(written: str) -> None:
+    with pytest.raises(InvalidPhoneNumber) as refused:
+        phones.normalise_mobile(written)
+
+    assert refused.value.field == "phone"
+    assert refused.value.sentence("nl") == (
+        f"'{written}' is geen mobiel nummer; een lid moet sms'jes kunnen ontvangen. "
+        "Vul een 06-nummer in."
+    )
+
+
+def test_a_mobile_number_is_a_member_number() -> None:
+    assert phones.normalise_mobile("06-12345601") == "+31612345601"

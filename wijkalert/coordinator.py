@@ -589,12 +589,30 @@ class RosterImport:
         return report
 
     def _send(self, chunk: Sequence[ImportRow], report: ImportReport) -> None:
-        csv_text, file_line = chunk_csv(chunk)
-        answer = self._api.call("POST", "/members/import", csv_text=csv_text)
-        answered = self._api.expect(answer, "rows", list)
-        for row in answered:
-            line = file_line.get(row.get("line"), row.get("line"))
-            report.rows.append({**row, "line": line})
+        # Rows refused while reading the file (an open quote, a number twice)
+        # are refused here as the API would: rewritten as clean CSV they would
+        # pass, and a duplicate in another chunk would not be seen there.
+        answered = [
+            {
+                "line": row.line,
+                "phone": row.phone,
+                "outcome": "refused",
+                "field": row.problem.field,
+                "reason": row.problem.sentence(self._lang),
+            }
+            for row in chunk
+            if row.problem is not None
+        ]
+        sent = [row for row in chunk if row.problem is None]
+        if sent:
+            csv_text, file_line = chunk_csv(sent)
+            answer = self._api.call("POST", "/members/import", csv_text=csv_text)
+            answered += [
+                {**row, "line": file_line.get(row.get("line"), row.get("line"))}
+                for row in self._api.expect(answer, "rows", list)
+            ]
+        for row in sorted(answered, key=lambda row: _line_order(row.get("line"))):
+            report.rows.append(row)
             outcome = str(row.get("outcome"))
             report.counts[outcome] = report.counts.get(outcome, 0) + 1
 
@@ -610,18 +628,25 @@ class RosterImport:
 def chunk_csv(rows: Sequence[ImportRow]) -> tuple[str, dict[int, int]]:
     """Rows as a CSV of their own, and which file line each of its lines is.
 
-    The API reports the line its CSV reader had reached after a row; counting
-    newlines as the rows are written gives the same number, also for a quoted
-    street that spans two lines.
+    The API reports the line each row stands on; counting newlines as the
+    rows are written gives the same number.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(("phone", "name", "street", "role"))
+    # A file without a street column keeps the roster's streets; an empty
+    # column would clear every one of them.
+    with_street = any(row.street is not None for row in rows)
+    writer.writerow(("phone", "name", *(("street",) if with_street else ()), "role"))
     file_line: dict[int, int] = {}
     for row in rows:
-        writer.writerow((row.phone, row.name, row.street or "", row.role or ""))
+        street = (row.street or "",) if with_street else ()
+        writer.writerow((row.phone, row.name, *street, row.role or ""))
         file_line[buffer.getvalue().count("\n")] = row.line
     return buffer.getvalue(), file_line
+
+
+def _line_order(line: object) -> int:
+    return line if isinstance(line, int) else 0
 
 
 def _show_import(report: ImportReport, lang: str) -> None:
