@@ -330,7 +330,7 @@ def test_another_neighbourhood_reports_nothing_of_this_one(
     kometen = sandbox.open_neighbourhood(
         "kometenbuurt", "Kometenbuurt", "+3197010203041"
     )
-    sandbox.roster(kometen).add("+31612345611", "Noor")
+    sandbox.roster(kometen).add("+31612345611", "Noor", role="coordinator")
     _, token = CoordinatorTokens(sandbox.roster_table()).create(kometen, "+31612345611")
 
     response = api.call("GET", "/report?month=2026-11", token=token)
