@@ -28,6 +28,7 @@ from chalicelib.errors import (
 )
 from chalicelib.members import Member, OptOuts, Roster, read_roster_csv
 from chalicelib.neighbourhoods import (
+    TIMEZONE,
     Neighbourhood,
     NeighbourhoodDirectory,
     partition_of,
@@ -121,7 +122,8 @@ def _day(query: Mapping[str, str], name: str) -> str:
 def _month(query: Mapping[str, str]) -> str:
     raw = query.get("month", "").strip()
     if not raw:
-        return datetime.now(UTC).strftime("%Y-%m")
+        # The neighbourhood's month, as the budget and the report count it.
+        return datetime.now(TIMEZONE).strftime("%Y-%m")
     try:
         return datetime.strptime(raw, "%Y-%m").strftime("%Y-%m")
     except ValueError:
@@ -411,6 +413,8 @@ class CoordinatorOffice:
 
     def _tell(self, neighbourhood: Neighbourhood, member: Member, key: str) -> None:
         text = texts.say(key, member.language, neighbourhood=neighbourhood.name)
+        if neighbourhood.smart_encoding:
+            text = sms.smart_encode(text)
         broadcaster = TopicBroadcaster(self.sns, max_price=self.sms_max_price)
         try:
             broadcaster.send(neighbourhood, member.phone, text)
@@ -431,7 +435,7 @@ class CoordinatorOffice:
         )
         parts = sms.count_parts(text)
         cost = parts * neighbourhood.price_per_part
-        month = datetime.now(UTC).strftime("%Y-%m")
+        month = datetime.now(TIMEZONE).strftime("%Y-%m")
         records.commit(
             neighbourhood,
             records.recall(neighbourhood, None).activity,
