@@ -453,3 +453,96 @@ def test_two_parts_of_a_long_text_are_two_texts(
     second = phones.deliver(text(FATIMA, "richting het winkelcentrum", minute=0.01))
 
     assert len(first) == 5 and len(second) == 5
+
+
+# Auto-replies are templates, not words inside an alert.
+
+AUTO_REPLIES = [
+    "Automatisch antwoord: ik ben afwezig tot maandag.",
+    "Dit is een automatisch antwoord. Ik ben er even niet.",
+    # An iPhone writes a typographic apostrophe.
+    "I\u2019m driving with Driving Focus turned on. I\u2019ll see your message when "
+    "I get where I\u2019m going.",
+    "I'm driving right now - I'll get back to you later.",
+    "Ik rijd nu auto, ik bel je later terug.",
+    "Out of office: back on Monday",
+    "Afwezigheidsassistent: ik ben afwezig tot 3 januari.",
+    "Ik ben er even niet. Ik bel je zo snel mogelijk terug.",
+    "Ik bel je zo terug",
+    "Ik ben op vakantie tot 12 mei.",
+    "Niet storen",
+]
+
+
+@pytest.mark.parametrize("reply", AUTO_REPLIES)
+def test_an_auto_reply_is_held_and_answered_by_nobody(
+    molenwijk: Neighbourhood, phones: Phones, reply: str
+) -> None:
+    assert phones.deliver(text(MEHMET, reply)) == []
+    assert [(i["status"], i.get("reason")) for i in alert_log()] == [
+        ("suppressed", "auto_reply")
+    ]
+
+
+@pytest.mark.parametrize(
+    "alert",
+    [
+        "Inbraak bij nr 5, bewoners zijn op vakantie tot zondag!",
+        "Vakantiehuis op nr 3 opengebroken, do not disturb bordje hangt er nog",
+        "Niet storen? Er staat een man met een koevoet in de tuin van nr 4",
+        "Ik rijd net langs nr 5 en zie rook uit het dak!",
+        "Ik ben op vakantie tot zondag, maar de camera ziet iemand in mijn tuin!",
+        "Ik ben er niet, maar mijn alarm gaat af op Kastanjelaan 3. Wie kijkt?",
+    ],
+)
+def test_an_alert_that_mentions_being_away_goes_round(
+    molenwijk: Neighbourhood, phones: Phones, alert: str
+) -> None:
+    deliveries = phones.deliver(text(SANNE, alert))
+
+    assert received(deliveries) == everyone(f"[Molenwijk] Sanne: {alert}")
+
+
+# An acknowledgement's remark says when one comes; anything more is an alert.
+
+
+@pytest.mark.parametrize(
+    ("reply", "remark"),
+    [
+        ("Ik kom eraan, 2 min", "eraan, 2 min"),
+        ("onderweg 5 min", "5 min"),
+        ("ok kom eraan", "kom eraan"),
+        ("Ja, ik kom er zo aan", "ik kom er zo aan"),
+        ("OMW 5m", "5m"),
+        ("ok \U0001f44d", "\U0001f44d"),
+    ],
+)
+def test_a_short_remark_after_an_acknowledgement_reaches_the_sender_only(
+    molenwijk: Neighbourhood, phones: Phones, reply: str, remark: str
+) -> None:
+    phones.deliver(text(JAN, "Man probeert fietsen open te breken bij nr 12"))
+
+    deliveries = phones.deliver(text(AHMED, reply, minute=2))
+
+    assert received(deliveries) == [(JAN, "[Molenwijk] Ahmed komt (1)")]
+    assert alert_log()[0]["responders"][AHMED]["remark"] == remark
+
+
+@pytest.mark.parametrize(
+    "alert",
+    [
+        "Ja, er is brand bij nr 5!",
+        "Kom allemaal, inbreker bij nr 9",
+        "Ja, brand nr 5",
+        "Kom snel!",
+        "Ok, de man loopt nu richting de school",
+    ],
+)
+def test_news_after_an_acknowledgement_word_is_an_alert(
+    molenwijk: Neighbourhood, phones: Phones, alert: str
+) -> None:
+    phones.deliver(text(JAN, "Man probeert fietsen open te breken bij nr 12"))
+
+    deliveries = phones.deliver(text(AHMED, alert, minute=2))
+
+    assert received(deliveries) == everyone(f"[Molenwijk] Ahmed: {alert}")
