@@ -187,9 +187,15 @@ class NeighbourhoodRecords:
         member: Member,
         at: str,
         remark: str,
-    ) -> int:
-        """Note `member` as responding to the alert; return how many have."""
+    ) -> tuple[int, bool]:
+        """Note `member` as responding to the alert.
+
+        Returns how many have responded and whether `member` is new among
+        them: a second "ok" from the same neighbour is no news to the sender.
+        """
         table = self._dynamodb.Table(self._alerts_table)
+        # The item as it was before: it tells, in the same atomic write,
+        # whether this member had already responded.
         reply = table.update_item(
             Key={"neighbourhood_id": neighbourhood.id, "sk": opened.sk},
             UpdateExpression="SET responders.#phone = "
@@ -198,10 +204,11 @@ class NeighbourhoodRecords:
             ExpressionAttributeValues={
                 ":r": {"name": member.name, "at": at, "remark": remark}
             },
-            ReturnValues="ALL_NEW",
+            ReturnValues="ALL_OLD",
         )
-        responders = cast(dict[str, Any], reply["Attributes"].get("responders", {}))
-        return len(responders)
+        before = cast(dict[str, Any], reply.get("Attributes", {}).get("responders", {}))
+        is_new = member.phone not in before
+        return len(before) + is_new, is_new
 
     def record_closing(
         self,
@@ -357,21 +364,25 @@ class Conversation:
             self.inbound.previous_published_message_id, self.now, self.limits
         )
         if opened is None:
-            if intent.rest:
-                # Words after "kom" with no alert to answer may be news: deliver.
-                return self._alert(member, intent)
+            # A remark only says when one comes (keywords.is_remark), so with
+            # no alert to answer there is nothing to pass on.
             return self._suppress(member, "stale_reply")
 
-        responders = self.records.record_response(
+        responders, is_new = self.records.record_response(
             opened, self.neighbourhood, member, self.inbound.received_at, intent.rest
         )
-        if opened.sender != member.phone:
-            self._send(
-                opened.sender,
+        sender = self.roster.get(opened.sender) if is_new else None
+        # Only a first response is news, and only to a sender still in the
+        # neighbourhood: one who left asked for no more SMS from us.
+        if sender is not None and sender.is_active and sender.phone != member.phone:
+            # Best effort: the response is recorded, and a retry would find
+            # it so and send nothing anyway.
+            self._send_quietly(
+                sender.phone,
                 "sms.acknowledged",
                 name=member.name,
                 count=responders,
-                language=self._language_of(opened.sender),
+                language=sender.language,
             )
         count("Acknowledgements")
         return self._outcome(

@@ -236,7 +236,8 @@ def test_acknowledgements_go_to_the_alert_sender_only(
 
     assert received(first) == [(JAN, "[Molenwijk] Ahmed komt (1)")]
     assert received(second) == [(JAN, "[Molenwijk] Sanne komt (2)")]
-    assert received(again) == [(JAN, "[Molenwijk] Ahmed komt (2)")]
+    # Ahmed's second "KOM" is no news to Jan: he already knows Ahmed comes.
+    assert again == []
     responders = alert_log()[0]["responders"]
     assert sorted(r["name"] for r in responders.values()) == ["Ahmed", "Sanne"]
     assert responders[AHMED]["remark"] == "eraan, 2 min"
@@ -546,3 +547,47 @@ def test_news_after_an_acknowledgement_word_is_an_alert(
     deliveries = phones.deliver(text(AHMED, alert, minute=2))
 
     assert received(deliveries) == everyone(f"[Molenwijk] Ahmed: {alert}")
+
+
+def test_a_reply_to_a_closed_alert_is_not_credited_to_a_newer_one(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Rook bij de garages"))
+    jans = broadcast_ids()[0]
+    phones.deliver(text(JAN, "KLAAR brandweer is er", minute=1))
+    phones.deliver(text(SANNE, "Hond loopt los op het plein", minute=2))
+
+    deliveries = phones.deliver(
+        text(AHMED, "onderweg", minute=3, previousPublishedMessageId=jans)
+    )
+
+    assert received(deliveries) == [
+        (
+            AHMED,
+            "[Molenwijk] Je reactie is niet doorgestuurd: er is geen melding van "
+            "het afgelopen half uur.",
+        )
+    ]
+    assert all(not item["responders"] for item in alert_log())
+
+
+def test_an_acknowledgement_is_not_sent_to_a_sender_who_left(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Man probeert fietsen open te breken bij nr 12"))
+    phones.deliver(text(JAN, "STOP", minute=1))
+
+    deliveries = phones.deliver(text(AHMED, "Ik kom eraan", minute=2))
+
+    assert deliveries == []
+    assert list(alert_log()[0]["responders"]) == [AHMED]
+
+
+def broadcast_ids() -> list[str]:
+    """The SNS message ids of the broadcasts the neighbourhood remembers."""
+    activity = (
+        boto3.resource("dynamodb")
+        .Table("wijkalert-dev-roster")
+        .get_item(Key={"pk": "NBH#molenwijk", "sk": "ACTIVITY"})["Item"]
+    )
+    return [b["message_id"] for b in json.loads(str(activity["memory"]))["broadcasts"]]
