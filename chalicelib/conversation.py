@@ -422,17 +422,41 @@ class Conversation:
 
     def _opt_out(self, member: Member, intent: keywords.Intent) -> Outcome:
         self.roster.update(member.phone, status="opted_out")
+        # Always confirmed: leaving must be heard. A repeat within the hour is
+        # not (see _from_opted_out), so the confirmation counts as that reply.
         self._send(member.phone, "sms.opted_out", language=member.language)
+        activity = self.recall.activity.pruned(self.now)
+        key = _keyword_notice(member.phone, "opt_out")
+        self._commit(
+            activity, lambda now: now.pruned(self.now).with_notice(key, self.now)
+        )
         count("OptOuts")
         return self._outcome("opted_out")
 
     def _already_in(self, member: Member, intent: keywords.Intent) -> Outcome:
-        self._send(member.phone, "sms.already_in", language=member.language)
+        self._keyword_reply(member, "already_in", "sms.already_in")
         return self._outcome("already_in")
 
     def _help(self, member: Member, intent: keywords.Intent) -> Outcome:
-        self._send(member.phone, "sms.help", language=member.language)
+        self._keyword_reply(member, "help", "sms.help")
         return self._outcome("help")
+
+    def _keyword_reply(self, member: Member, kind: str, key: str) -> None:
+        """One reply per phone, keyword and hour: a phone that texts HELP in a
+        loop must not make the residents pay for an SMS each time.
+
+        Kept apart from the explanations _notify limits, so a member told
+        why an alert was held still hears the HELP they ask for next.
+        """
+        activity = self.recall.activity.pruned(self.now)
+        notice = _keyword_notice(member.phone, kind)
+        if not activity.may_notify(notice, self.now, self.limits):
+            count("KeywordRepliesHeld")
+            return
+        self._send(member.phone, key, language=member.language)
+        self._commit(
+            activity, lambda now: now.pruned(self.now).with_notice(notice, self.now)
+        )
 
     def _from_opted_out(self, member: Member, intent: keywords.Intent) -> Outcome:
         if intent.kind == "opt_in" or (intent.kind == "join" and not intent.rest):
@@ -441,8 +465,9 @@ class Conversation:
             count("OptIns")
             return self._outcome("opted_in")
         if intent.kind == "opt_out":
-            # A repeat (or Lambda's retry): confirm again, change nothing.
-            self._send(member.phone, "sms.opted_out", language=member.language)
+            # A repeat (or Lambda's retry): change nothing, confirm at most
+            # once an hour (the first confirmation came with the opt-out).
+            self._keyword_reply(member, "opt_out", "sms.opted_out")
             return self._outcome("opted_out")
         if intent.kind == "help":
             return self._help(member, intent)
@@ -456,14 +481,34 @@ class Conversation:
         if self.sender is None or self.sender == self.neighbourhood.long_code:
             return self._quiet("unknown_sender")
         if self.recall.member is not None:
+            if intent.kind == "opt_out":
+                return self._withdraw(self.recall.member)
             # A pending request: the coordinators have been told; no reply.
             return self._quiet("pending_member")
         if keywords.asks_to_join(intent, self.inbound.body):
             return self._join(intent)
-        return self._hint_or_silence()
+        # Logged and counted before anything is decided: the first text from
+        # a number is as much an attempt as the tenth.
+        silence = self._quiet("unknown_sender")
+        if intent.kind == "opt_out":
+            # Never answer a stop word: whoever sent it asked for no SMS.
+            return silence
+        return self._hint_or_silence(silence)
+
+    def _withdraw(self, pending: Member) -> Outcome:
+        """A requester's STOP withdraws the request; they hear nothing more."""
+        try:
+            self.roster.remove(pending.phone)
+        except WijkalertError as error:
+            # Gone already (a coordinator refused it, or Lambda's retry).
+            logger.info("join request not withdrawn", reason=error.key)
+        return self._quiet("join_withdrawn")
 
     def _join(self, intent: keywords.Intent) -> Outcome:
         assert self.sender is not None
+        if not self._allowed_country(self.sender):
+            # Like any stranger from abroad: no record, no SMS to anyone.
+            return self._quiet("unknown_sender")
         name, street = keywords.join_details(intent.rest)
         # A request is never refused for its wording: the coordinators decide.
         name = " ".join(name.split())[:NAME_LIMIT].strip()
@@ -478,7 +523,14 @@ class Conversation:
             logger.info("join request refused", reason=error.key)
             return self._quiet("join_refused")
 
+        # One SMS per coordinator per hour about requests, however many
+        # strangers ask: later ones wait, pending, in the member list.
+        activity = self.recall.activity.pruned(self.now)
+        told: list[str] = []
         for coordinator in self.roster.members(status="active", role="coordinator"):
+            notice = _keyword_notice(coordinator.phone, "join_request")
+            if not activity.may_notify(notice, self.now, self.limits):
+                continue
             self._send_quietly(
                 coordinator.phone,
                 "sms.join_requested",
@@ -486,17 +538,28 @@ class Conversation:
                 name=name,
                 language=coordinator.language,
             )
+            told.append(notice)
+        if told:
+
+            def change(now: Activity) -> Activity:
+                changed = now.pruned(self.now)
+                for notice in told:
+                    changed = changed.with_notice(notice, self.now)
+                return changed
+
+            self._commit(activity, change)
         count("JoinRequests")
         return self._outcome("join_requested")
 
-    def _hint_or_silence(self) -> Outcome:
+    def _hint_or_silence(self, silence: Outcome) -> Outcome:
+        """The join hint, at most once a month to a number from home; else
+        `silence`, what was already logged and counted for this text."""
         assert self.sender is not None
         hinted = self.recall.hinted_at
         recently = hinted and datetime.fromisoformat(hinted) > self.now - HINT_INTERVAL
         if recently or not self._allowed_country(self.sender):
-            return self._quiet("unknown_sender")
+            return silence
         self._send(self.sender, "sms.join_hint", language=self.neighbourhood.language)
-        self._tally_stranger()
         self._record_quietly(
             lambda: self.records.remember_hint(
                 self.neighbourhood, str(self.sender), self.now
@@ -506,8 +569,11 @@ class Conversation:
 
     @staticmethod
     def _allowed_country(phone: str) -> bool:
-        region = phonenumbers.region_code_for_number(phonenumbers.parse(phone))
-        return region in ALLOWED_COUNTRIES
+        try:
+            number = phonenumbers.parse(phone)
+        except phonenumbers.NumberParseException:
+            return False  # not a number we could ever answer
+        return phonenumbers.region_code_for_number(number) in ALLOWED_COUNTRIES
 
     # Holding back.
 
@@ -700,6 +766,11 @@ class Conversation:
     def _language_of(self, phone: str) -> str:
         member = self.roster.get(phone)
         return member.language if member else self.neighbourhood.language
+
+
+def _keyword_notice(phone: str, kind: str) -> str:
+    """The notice key for a keyword reply, apart from the phone's explanations."""
+    return f"{phone}#{kind}"
 
 
 def _euros(amount: Decimal) -> str:

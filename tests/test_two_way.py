@@ -591,3 +591,110 @@ def broadcast_ids() -> list[str]:
         .get_item(Key={"pk": "NBH#molenwijk", "sk": "ACTIVITY"})["Item"]
     )
     return [b["message_id"] for b in json.loads(str(activity["memory"]))["broadcasts"]]
+
+
+# Strangers, requests and keyword replies.
+
+ANNA = "+31612345610"  # not on the roster
+BOB = "+31612345611"  # not on the roster either
+ALREADY_IN = (
+    "[Molenwijk] Je doet al mee en krijgt de meldingen. "
+    "Stuur HULP voor de mogelijkheden."
+)
+
+
+@pytest.mark.parametrize("word", ["STOP", " stop. ", "Afmelden", "UNSUBSCRIBE"])
+def test_a_strangers_stop_word_is_never_answered(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    assert phones.deliver(text(ANNA, word)) == []
+    assert phones.outcome["outcome"] == "unknown_sender"
+    assert sandbox.roster(molenwijk).get(ANNA) is None
+
+
+def test_a_requesters_stop_withdraws_the_request_without_a_reply(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(ANNA, "AANMELDEN Anna, Lindelaan 1"))
+
+    withdrawn = phones.deliver(text(ANNA, "Stop.", minute=1))
+
+    assert withdrawn == []
+    assert sandbox.roster(molenwijk).get(ANNA) is None
+    assert ANNA not in subscribed(molenwijk)
+
+
+@pytest.mark.parametrize(
+    "foreign",
+    [
+        "+3225550101",  # fictional Belgian number
+        "+2348020000000",  # fictional Nigerian number
+    ],
+)
+def test_a_join_request_from_abroad_is_not_recorded_nor_passed_on(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, foreign: str
+) -> None:
+    assert phones.deliver(text(foreign, "JOIN Bob, Lindelaan 2")) == []
+    assert phones.outcome["outcome"] == "unknown_sender"
+    assert sandbox.roster(molenwijk).get(foreign) is None
+    lines = sandbox.log_lines()
+    assert foreign[3:] not in json.dumps(lines)
+
+
+def test_coordinators_hear_of_join_requests_once_an_hour(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(text(ANNA, "AANMELDEN Anna, Lindelaan 1"))
+    second = phones.deliver(text(BOB, "join Bob", minute=10))
+    later = phones.deliver(text("+31612345612", "aanmelden Carla", minute=61))
+
+    assert [d.to for d in first] == [JAN]
+    assert second == []
+    assert status_of(sandbox, molenwijk, BOB) == "pending"
+    assert [d.to for d in later] == [JAN]
+    assert "Carla" in later[0].body
+
+
+def test_a_help_loop_is_answered_once_an_hour(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(text(AHMED, "HELP"))
+    again = [phones.deliver(text(AHMED, "help", minute=m)) for m in (1, 2, 30)]
+    next_hour = phones.deliver(text(AHMED, "Hulp", minute=61))
+
+    assert [d.to for d in first] == [AHMED]
+    assert again == [[], [], []]
+    assert [d.to for d in next_hour] == [AHMED]
+
+
+def test_repeated_stop_from_an_opted_out_member_is_confirmed_once(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(text(FATIMA, "STOP"))
+    again = [phones.deliver(text(FATIMA, "stop", minute=m)) for m in (1, 2, 3)]
+
+    assert received(first) == [(FATIMA, OPTED_OUT)]
+    assert again == [[], [], []]
+    assert status_of(sandbox, molenwijk, FATIMA) == "opted_out"
+
+
+def test_an_opt_out_is_confirmed_even_right_after_another_reply(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "HELP"))
+    phones.deliver(text(FATIMA, "START", minute=1))
+
+    left = phones.deliver(text(FATIMA, "STOP", minute=2))
+
+    assert received(left) == [(FATIMA, OPTED_OUT)]
+    assert status_of(sandbox, molenwijk, FATIMA) == "opted_out"
+
+
+def test_start_from_an_active_member_is_answered_once_an_hour(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(text(SANNE, "START"))
+    again = phones.deliver(text(SANNE, "start", minute=5))
+
+    assert received(first) == [(SANNE, ALREADY_IN)]
+    assert again == []
