@@ -698,3 +698,148 @@ def test_start_from_an_active_member_is_answered_once_an_hour(
 
     assert received(first) == [(SANNE, ALREADY_IN)]
     assert again == []
+
+
+# Every keyword, however it is typed.
+
+
+def every_way(word: str) -> list[str]:
+    """Upper, lower and mixed case, and all of it at once: spaces and a full stop."""
+    mixed = "".join(c.upper() if i % 2 else c.lower() for i, c in enumerate(word))
+    return [word.upper(), word.lower(), mixed, f"  {mixed}.  "]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        written
+        for word in ("stop", "stopall", "afmelden", "unsubscribe", "cancel", "end")
+        + ("quit", "optout", "opt-out", "revoke")
+        for written in every_way(word)
+    ],
+)
+def test_every_opt_out_word_every_way(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    assert received(phones.deliver(text(FATIMA, word))) == [(FATIMA, OPTED_OUT)]
+    assert status_of(sandbox, molenwijk, FATIMA) == "opted_out"
+
+
+@pytest.mark.parametrize(
+    "word", [w for word in ("start", "aanmelden") for w in every_way(word)]
+)
+def test_every_return_word_every_way(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    phones.deliver(text(FATIMA, "STOP"))
+
+    assert received(phones.deliver(text(FATIMA, word, minute=1))) == [
+        (FATIMA, OPTED_IN)
+    ]
+    assert status_of(sandbox, molenwijk, FATIMA) == "active"
+
+
+@pytest.mark.parametrize(
+    "word", [w for word in ("help", "hulp", "info") for w in every_way(word)]
+)
+def test_every_help_word_every_way(
+    molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    deliveries = phones.deliver(text(AHMED, word))
+
+    assert [d.to for d in deliveries] == [AHMED]
+    assert deliveries[0].body.endswith("Spoed? Bel 112.")
+
+
+@pytest.mark.parametrize(
+    "word", [w for word in ("join", "aanmelden") for w in every_way(word)]
+)
+def test_every_join_word_every_way(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    deliveries = phones.deliver(text(ANNA, word))
+
+    assert [d.to for d in deliveries] == [JAN]
+    assert status_of(sandbox, molenwijk, ANNA) == "pending"
+
+
+@pytest.mark.parametrize(
+    "word", [w for word in ("afgerond", "klaar") for w in every_way(word)]
+)
+def test_every_closing_word_every_way(
+    molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    phones.deliver(text(JAN, "Man met koevoet bij portiek 12"))
+
+    closing = phones.deliver(text(JAN, word, minute=5))
+
+    assert received(closing) == everyone("[Molenwijk] Afgerond.")
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        w
+        for word in ("ik kom", "onderweg", "coming", "kom", "omw", "ok", "ja")
+        for w in every_way(word)
+    ],
+)
+def test_every_acknowledgement_word_every_way(
+    molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    phones.deliver(text(JAN, "Man probeert fietsen open te breken bij nr 12"))
+
+    deliveries = phones.deliver(text(AHMED, word, minute=2))
+
+    assert received(deliveries) == [(JAN, "[Molenwijk] Ahmed komt (1)")]
+
+
+# No loop: a phone that answers every SMS it gets, fed back in.
+
+AWAY = "Automatisch antwoord: ik ben afwezig"
+
+
+def test_an_auto_replying_phone_fed_its_own_replies_never_causes_a_broadcast(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    """Mehmet's phone answers every SMS it receives; each answer goes back in."""
+    minute = 0.0
+    caused: list[list[Delivery]] = []
+    alerts = ["Verdachte man bij de fietsenstalling", "Hij loopt nu naar de school"]
+    for sender, alert in zip((JAN, SANNE), alerts, strict=True):
+        inbox = phones.deliver(text(sender, alert, minute=minute))
+        assert received(inbox) == everyone(
+            f"[Molenwijk] {sender_name(sender)}: {alert}"
+        )
+        for _ in range(5):  # rounds: every SMS Mehmet got is answered
+            answered = [d for d in inbox if d.to == MEHMET]
+            inbox = []
+            for _sms in answered:
+                minute += 0.5
+                inbox += phones.deliver(text(MEHMET, AWAY, minute=minute))
+            caused.append(inbox)
+        minute += 1
+
+    assert caused == [[]] * 10
+    held = [i.get("reason") for i in alert_log() if i["status"] == "suppressed"]
+    # One answer to each broadcast, and nothing after: the loop ends there.
+    assert held == ["auto_reply", "auto_reply"]
+
+
+def sender_name(phone: str) -> str:
+    return {JAN: "Jan", SANNE: "Sanne"}[phone]
+
+
+def test_a_member_limit_trip_is_remembered_per_phone() -> None:
+    """For _suppress: Sanne tripping the member limit after Ahmed is news too."""
+    from chalicelib.protection import Activity, Limits
+
+    limits = Limits()
+    tripped = Activity().with_trip("member_rate", START, phone=AHMED)
+
+    assert not tripped.first_trip("member_rate", START, limits, phone=AHMED)
+    assert tripped.first_trip("member_rate", START, limits, phone=SANNE)
+    assert tripped.first_trip("member_rate", START + timedelta(hours=1), limits, AHMED)
+    # Without a phone, a limit trips once for the neighbourhood, as before.
+    whole = Activity().with_trip("neighbourhood_rate", START)
+    assert not whole.first_trip("neighbourhood_rate", START, limits)
