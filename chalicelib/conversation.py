@@ -497,11 +497,15 @@ class Conversation:
 
     def _withdraw(self, pending: Member) -> Outcome:
         """A requester's STOP withdraws the request; they hear nothing more."""
-        try:
-            self.roster.remove(pending.phone)
-        except WijkalertError as error:
-            # Gone already (a coordinator refused it, or Lambda's retry).
-            logger.info("join request not withdrawn", reason=error.key)
+        # Read again: a coordinator may have approved it meanwhile, and an
+        # approved member's STOP is an opt-out, never a deletion.
+        current = self.roster.get(pending.phone)
+        if current is not None and current.status == "pending":
+            try:
+                self.roster.remove(pending.phone)
+            except WijkalertError as error:
+                # Gone meanwhile (refused by a coordinator, or Lambda's retry).
+                logger.info("join request not withdrawn", reason=error.key)
         return self._quiet("join_withdrawn")
 
     def _join(self, intent: keywords.Intent) -> Outcome:
