@@ -473,6 +473,9 @@ class Conversation:
             return self._help(member, intent)
         activity = self.recall.activity.pruned(self.now)
         self._notify(member, activity, "sms.still_opted_out")
+        # Counted whether or not they were told: the metric shows texts that
+        # went nowhere, and Lambda's metrics must never be empty.
+        count("QuietTexts")
         return self._outcome("opted_out_member")
 
     # Strangers.

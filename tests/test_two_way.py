@@ -843,3 +843,16 @@ def test_a_member_limit_trip_is_remembered_per_phone() -> None:
     # Without a phone, a limit trips once for the neighbourhood, as before.
     whole = Activity().with_trip("neighbourhood_rate", START)
     assert not whole.first_trip("neighbourhood_rate", START, limits)
+
+
+def test_an_opted_out_member_texting_again_is_told_once_an_hour(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "STOP"))
+
+    told = phones.deliver(text(FATIMA, "Inbraak bij nr 3", minute=1))
+    again = phones.deliver(text(FATIMA, "Inbraak bij nr 4", minute=2))
+
+    assert [d.to for d in told] == [FATIMA]
+    assert again == []
+    assert phones.outcome["outcome"] == "opted_out_member"
