@@ -365,9 +365,15 @@ class NeighbourhoodRecords:
         member: Member,
         at: str,
         remark: str,
-    ) -> int:
-        """Note `member` as responding to the alert; return how many have."""
+    ) -> tuple[int, bool]:
+        """Note `member` as responding to the alert.
+
+        Returns how many have responded and whether `member` is new among
+        them: a second "ok" from the same neighbour is no news to the sender.
+        """
         table = self._dynamodb.Table(self._alerts_table)
+        # The item as it was before: it tells, in the same atomic write,
+        # whether this member had already responded.
         reply = table.update_item(
             Key={"neighbourhood_id": neighbourhood.id, "sk": opened.sk},
             UpdateExpression="SET responders.#phone = "
@@ -376,10 +382,11 @@ class NeighbourhoodRecords:
             ExpressionAttributeValues={
                 ":r": {"name": member.name, "at": at, "remark": remark}
             },
-            ReturnValues="ALL_NEW",
+            ReturnValues="ALL_OLD",
         )
-        responders = cast(dict[str, Any], reply["Attributes"].get("responders", {}))
-        return len(responders)
+        before = cast(dict[str, Any], reply.get("Attributes", {}).get("responders", {}))
+        is_new = member.phone not in before
+        return len(before) + is_new, is_new
 
     def record_closing(
         self,
@@ -639,21 +646,25 @@ class Conversation:
             self.inbound.previous_published_message_id, self.now, self.limits
         )
         if opened is None:
-            if intent.rest:
-                # Words after "kom" with no alert to answer may be news: deliver.
-                return self._alert(member, intent)
+            # A remark only says when one comes (keywords.is_remark), so with
+            # no alert to answer there is nothing to pass on.
             return self._suppress(member, "stale_reply")
 
-        responders = self.records.record_response(
+        responders, is_new = self.records.record_response(
             opened, self.neighbourhood, member, self.inbound.received_at, intent.rest
         )
-        if opened.sender != member.phone:
-            self._send(
-                opened.sender,
+        sender = self.roster.get(opened.sender) if is_new else None
+        # Only a first response is news, and only to a sender still in the
+        # neighbourhood: one who left asked for no more SMS from us.
+        if sender is not None and sender.is_active and sender.phone != member.phone:
+            # Best effort: the response is recorded, and a retry would find
+            # it so and send nothing anyway.
+            self._send_quietly(
+                sender.phone,
                 "sms.acknowledged",
                 name=member.name,
                 count=responders,
-                language=self._language_of(opened.sender),
+                language=sender.language,
             )
         count("Acknowledgements")
         return self._outcome(
@@ -753,17 +764,41 @@ class Conversation:
 
     def _opt_out(self, member: Member, intent: keywords.Intent) -> Outcome:
         self.roster.update(member.phone, status="opted_out")
+        # Always confirmed: leaving must be heard. A repeat within the hour is
+        # not (see _from_opted_out), so the confirmation counts as that reply.
         self._send(member.phone, "sms.opted_out", language=member.language)
+        activity = self.recall.activity.pruned(self.now)
+        key = _keyword_notice(member.phone, "opt_out")
+        self._commit(
+            activity, lambda now: now.pruned(self.now).with_notice(key, self.now)
+        )
         count("OptOuts")
         return self._outcome("opted_out")
 
     def _already_in(self, member: Member, intent: keywords.Intent) -> Outcome:
-        self._send(member.phone, "sms.already_in", language=member.language)
+        self._keyword_reply(member, "already_in", "sms.already_in")
         return self._outcome("already_in")
 
     def _help(self, member: Member, intent: keywords.Intent) -> Outcome:
-        self._send(member.phone, "sms.help", language=member.language)
+        self._keyword_reply(member, "help", "sms.help")
         return self._outcome("help")
+
+    def _keyword_reply(self, member: Member, kind: str, key: str) -> None:
+        """One reply per phone, keyword and hour: a phone that texts HELP in a
+        loop must not make the residents pay for an SMS each time.
+
+        Kept apart from the explanations _notify limits, so a member told
+        why an alert was held still hears the HELP they ask for next.
+        """
+        activity = self.recall.activity.pruned(self.now)
+        notice = _keyword_notice(member.phone, kind)
+        if not activity.may_notify(notice, self.now, self.limits):
+            count("KeywordRepliesHeld")
+            return
+        self._send(member.phone, key, language=member.language)
+        self._commit(
+            activity, lambda now: now.pruned(self.now).with_notice(notice, self.now)
+        )
 
     def _from_opted_out(self, member: Member, intent: keywords.Intent) -> Outcome:
         if intent.kind == "opt_in" or (intent.kind == "join" and not intent.rest):
@@ -772,13 +807,17 @@ class Conversation:
             count("OptIns")
             return self._outcome("opted_in")
         if intent.kind == "opt_out":
-            # A repeat (or Lambda's retry): confirm again, change nothing.
-            self._send(member.phone, "sms.opted_out", language=member.language)
+            # A repeat (or Lambda's retry): change nothing, confirm at most
+            # once an hour (the first confirmation came with the opt-out).
+            self._keyword_reply(member, "opt_out", "sms.opted_out")
             return self._outcome("opted_out")
         if intent.kind == "help":
             return self._help(member, intent)
         activity = self.recall.activity.pruned(self.now)
         self._notify(member, activity, "sms.still_opted_out")
+        # Counted whether or not they were told: the metric shows texts that
+        # went nowhere, and Lambda's metrics must never be empty.
+        count("QuietTexts")
         return self._outcome("opted_out_member")
 
     # Strangers.
@@ -787,14 +826,38 @@ class Conversation:
         if self.sender is None or self.sender == self.neighbourhood.long_code:
             return self._quiet("unknown_sender")
         if self.recall.member is not None:
+            if intent.kind == "opt_out":
+                return self._withdraw(self.recall.member)
             # A pending request: the coordinators have been told; no reply.
             return self._quiet("pending_member")
         if keywords.asks_to_join(intent, self.inbound.body):
             return self._join(intent)
-        return self._hint_or_silence()
+        # Logged and counted before anything is decided: the first text from
+        # a number is as much an attempt as the tenth.
+        silence = self._quiet("unknown_sender")
+        if intent.kind == "opt_out":
+            # Never answer a stop word: whoever sent it asked for no SMS.
+            return silence
+        return self._hint_or_silence(silence)
+
+    def _withdraw(self, pending: Member) -> Outcome:
+        """A requester's STOP withdraws the request; they hear nothing more."""
+        # Read again: a coordinator may have approved it meanwhile, and an
+        # approved member's STOP is an opt-out, never a deletion.
+        current = self.roster.get(pending.phone)
+        if current is not None and current.status == "pending":
+            try:
+                self.roster.remove(pending.phone)
+            except WijkalertError as error:
+                # Gone meanwhile (refused by a coordinator, or Lambda's retry).
+                logger.info("join request not withdrawn", reason=error.key)
+        return self._quiet("join_withdrawn")
 
     def _join(self, intent: keywords.Intent) -> Outcome:
         assert self.sender is not None
+        if not self._allowed_country(self.sender):
+            # Like any stranger from abroad: no record, no SMS to anyone.
+            return self._quiet("unknown_sender")
         name, street = keywords.join_details(intent.rest)
         # A request is never refused for its wording: the coordinators decide.
         name = " ".join(name.split())[:NAME_LIMIT].strip()
@@ -809,7 +872,14 @@ class Conversation:
             logger.info("join request refused", reason=error.key)
             return self._quiet("join_refused")
 
+        # One SMS per coordinator per hour about requests, however many
+        # strangers ask: later ones wait, pending, in the member list.
+        activity = self.recall.activity.pruned(self.now)
+        told: list[str] = []
         for coordinator in self.roster.members(status="active", role="coordinator"):
+            notice = _keyword_notice(coordinator.phone, "join_request")
+            if not activity.may_notify(notice, self.now, self.limits):
+                continue
             self._send_quietly(
                 coordinator.phone,
                 "sms.join_requested",
@@ -817,17 +887,28 @@ class Conversation:
                 name=name,
                 language=coordinator.language,
             )
+            told.append(notice)
+        if told:
+
+            def change(now: Activity) -> Activity:
+                changed = now.pruned(self.now)
+                for notice in told:
+                    changed = changed.with_notice(notice, self.now)
+                return changed
+
+            self._commit(activity, change)
         count("JoinRequests")
         return self._outcome("join_requested")
 
-    def _hint_or_silence(self) -> Outcome:
+    def _hint_or_silence(self, silence: Outcome) -> Outcome:
+        """The join hint, at most once a month to a number from home; else
+        `silence`, what was already logged and counted for this text."""
         assert self.sender is not None
         hinted = self.recall.hinted_at
         recently = hinted and datetime.fromisoformat(hinted) > self.now - HINT_INTERVAL
         if recently or not self._allowed_country(self.sender):
-            return self._quiet("unknown_sender")
+            return silence
         self._send(self.sender, "sms.join_hint", language=self.neighbourhood.language)
-        self._tally_stranger()
         self._record_quietly(
             lambda: self.records.remember_hint(
                 self.neighbourhood, str(self.sender), self.now
@@ -837,8 +918,11 @@ class Conversation:
 
     @staticmethod
     def _allowed_country(phone: str) -> bool:
-        region = phonenumbers.region_code_for_number(phonenumbers.parse(phone))
-        return region in ALLOWED_COUNTRIES
+        try:
+            number = phonenumbers.parse(phone)
+        except phonenumbers.NumberParseException:
+            return False  # not a number we could ever answer
+        return phonenumbers.region_code_for_number(number) in ALLOWED_COUNTRIES
 
     # Holding back.
 
@@ -1099,6 +1183,11 @@ class Conversation:
     def _language_of(self, phone: str) -> str:
         member = self.roster.get(phone)
         return member.language if member else self.neighbourhood.language
+
+
+def _keyword_notice(phone: str, kind: str) -> str:
+    """The notice key for a keyword reply, apart from the phone's explanations."""
+    return f"{phone}#{kind}"
 
 
 def _euros(amount: Decimal) -> str:

@@ -191,24 +191,34 @@ class Activity:
         last = self.notices.get(phone)
         return last is None or _at(last) <= now - limits.notice_interval
 
-    def first_trip(self, reason: Reason, now: datetime, limits: Limits) -> bool:
-        """Whether this limit trips for the first time this hour."""
-        last = self.tripped.get(reason)
+    def first_trip(
+        self, reason: Reason, now: datetime, limits: Limits, phone: str | None = None
+    ) -> bool:
+        """Whether this limit trips for the first time this hour.
+
+        With `phone`, for that phone: a member limit tripped by Ahmed must
+        not silence the coordinators' news that Sanne tripped it too.
+        """
+        last = self.tripped.get(_trip_key(reason, phone))
         return last is None or _at(last) <= now - limits.notice_interval
 
     def answered_alert(
         self, published_id: str | None, now: datetime, limits: Limits
     ) -> OpenAlert | None:
         """The open alert a reply answers: the one AWS names, else the latest,
-        provided it is recent enough to still need neighbours."""
+        provided it is recent enough to still need neighbours.
+
+        A reply to a broadcast we know, whose alert is closed or too old, is
+        stale: crediting it to a newer alert would tell that alert's sender
+        of a neighbour who is not coming for them.
+        """
         window = now - limits.acknowledge_window
         recent = [a for a in self.open_alerts if _at(a.at) > window]
         if published_id:
             named = {b.message_id: b.alert_id for b in self.broadcasts}
             wanted = named.get(published_id)
-            for candidate in recent:
-                if candidate.alert_id == wanted:
-                    return candidate
+            if wanted is not None:
+                return next((a for a in recent if a.alert_id == wanted), None)
         return recent[-1] if recent else None
 
     # Remembering.
@@ -238,8 +248,15 @@ class Activity:
     def with_notice(self, phone: str, now: datetime) -> "Activity":
         return replace(self, notices={**self.notices, phone: now.isoformat()})
 
-    def with_trip(self, reason: Reason, now: datetime) -> "Activity":
-        return replace(self, tripped={**self.tripped, reason: now.isoformat()})
+    def with_trip(
+        self, reason: Reason, now: datetime, phone: str | None = None
+    ) -> "Activity":
+        key = _trip_key(reason, phone)
+        return replace(self, tripped={**self.tripped, key: now.isoformat()})
+
+
+def _trip_key(reason: Reason, phone: str | None) -> str:
+    return f"{reason}#{phone}" if phone else reason
 
 
 def digest_of(body: str) -> str:

@@ -298,6 +298,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "   {sender} wacht nog op goedkeuring. Niemand krijgt iets.",
         "en": "   {sender} is still waiting for approval. Nobody receives anything.",
     },
+    "story.join_withdrawn": {
+        "nl": "   {sender} stuurt STOP terwijl de aanmelding nog wacht: de aanmelding "
+        "vervalt. Niemand krijgt iets.",
+        "en": "   {sender} texts STOP while the request to join waits: the request "
+        "is withdrawn. Nobody receives anything.",
+    },
     "story.opted_out": {
         "nl": "   {sender} stuurt STOP: die krijgt geen meldingen meer, en een sms "
         "hoe hij terug kan komen. De rest krijgt niets.",

@@ -238,7 +238,8 @@ def test_acknowledgements_go_to_the_alert_sender_only(
 
     assert received(first) == [(JAN, "[Molenwijk] Ahmed komt (1)")]
     assert received(second) == [(JAN, "[Molenwijk] Sanne komt (2)")]
-    assert received(again) == [(JAN, "[Molenwijk] Ahmed komt (2)")]
+    # Ahmed's second "KOM" is no news to Jan: he already knows Ahmed comes.
+    assert again == []
     responders = alert_log()[0]["responders"]
     assert sorted(r["name"] for r in responders.values()) == ["Ahmed", "Sanne"]
     assert responders[AHMED]["remark"] == "eraan, 2 min"
@@ -510,3 +511,405 @@ def test_two_parts_of_a_long_text_are_two_texts(
     second = phones.deliver(text(FATIMA, "richting het winkelcentrum", minute=0.01))
 
     assert len(first) == 5 and len(second) == 5
+
+
+# Auto-replies are templates, not words inside an alert.
+
+AUTO_REPLIES = [
+    "Automatisch antwoord: ik ben afwezig tot maandag.",
+    "Dit is een automatisch antwoord. Ik ben er even niet.",
+    # An iPhone writes a typographic apostrophe.
+    "I\u2019m driving with Driving Focus turned on. I\u2019ll see your message when "
+    "I get where I\u2019m going.",
+    "I'm driving right now - I'll get back to you later.",
+    "Ik rijd nu auto, ik bel je later terug.",
+    "Out of office: back on Monday",
+    "Afwezigheidsassistent: ik ben afwezig tot 3 januari.",
+    "Ik ben er even niet. Ik bel je zo snel mogelijk terug.",
+    "Ik bel je zo terug",
+    "Ik ben op vakantie tot 12 mei.",
+    "Niet storen",
+]
+
+
+@pytest.mark.parametrize("reply", AUTO_REPLIES)
+def test_an_auto_reply_is_held_and_answered_by_nobody(
+    molenwijk: Neighbourhood, phones: Phones, reply: str
+) -> None:
+    assert phones.deliver(text(MEHMET, reply)) == []
+    assert [(i["status"], i.get("reason")) for i in alert_log()] == [
+        ("suppressed", "auto_reply")
+    ]
+
+
+@pytest.mark.parametrize(
+    "alert",
+    [
+        "Inbraak bij nr 5, bewoners zijn op vakantie tot zondag!",
+        "Vakantiehuis op nr 3 opengebroken, do not disturb bordje hangt er nog",
+        "Niet storen? Er staat een man met een koevoet in de tuin van nr 4",
+        "Ik rijd net langs nr 5 en zie rook uit het dak!",
+        "Ik ben op vakantie tot zondag, maar de camera ziet iemand in mijn tuin!",
+        "Ik ben er niet, maar mijn alarm gaat af op Kastanjelaan 3. Wie kijkt?",
+    ],
+)
+def test_an_alert_that_mentions_being_away_goes_round(
+    molenwijk: Neighbourhood, phones: Phones, alert: str
+) -> None:
+    deliveries = phones.deliver(text(SANNE, alert))
+
+    assert received(deliveries) == everyone(f"[Molenwijk] Sanne: {alert}")
+
+
+# An acknowledgement's remark says when one comes; anything more is an alert.
+
+
+@pytest.mark.parametrize(
+    ("reply", "remark"),
+    [
+        ("Ik kom eraan, 2 min", "eraan, 2 min"),
+        ("onderweg 5 min", "5 min"),
+        ("ok kom eraan", "kom eraan"),
+        ("Ja, ik kom er zo aan", "ik kom er zo aan"),
+        ("OMW 5m", "5m"),
+        ("ok \U0001f44d", "\U0001f44d"),
+    ],
+)
+def test_a_short_remark_after_an_acknowledgement_reaches_the_sender_only(
+    molenwijk: Neighbourhood, phones: Phones, reply: str, remark: str
+) -> None:
+    phones.deliver(text(JAN, "Man probeert fietsen open te breken bij nr 12"))
+
+    deliveries = phones.deliver(text(AHMED, reply, minute=2))
+
+    assert received(deliveries) == [(JAN, "[Molenwijk] Ahmed komt (1)")]
+    assert alert_log()[0]["responders"][AHMED]["remark"] == remark
+
+
+@pytest.mark.parametrize(
+    "alert",
+    [
+        "Ja, er is brand bij nr 5!",
+        "Kom allemaal, inbreker bij nr 9",
+        "Ja, brand nr 5",
+        "Kom snel!",
+        "Ok, de man loopt nu richting de school",
+    ],
+)
+def test_news_after_an_acknowledgement_word_is_an_alert(
+    molenwijk: Neighbourhood, phones: Phones, alert: str
+) -> None:
+    phones.deliver(text(JAN, "Man probeert fietsen open te breken bij nr 12"))
+
+    deliveries = phones.deliver(text(AHMED, alert, minute=2))
+
+    assert received(deliveries) == everyone(f"[Molenwijk] Ahmed: {alert}")
+
+
+def test_a_reply_to_a_closed_alert_is_not_credited_to_a_newer_one(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Rook bij de garages"))
+    jans = broadcast_ids()[0]
+    phones.deliver(text(JAN, "KLAAR brandweer is er", minute=1))
+    phones.deliver(text(SANNE, "Hond loopt los op het plein", minute=2))
+
+    deliveries = phones.deliver(
+        text(AHMED, "onderweg", minute=3, previousPublishedMessageId=jans)
+    )
+
+    assert received(deliveries) == [
+        (
+            AHMED,
+            "[Molenwijk] Je reactie is niet doorgestuurd: er is geen melding van "
+            "het afgelopen half uur.",
+        )
+    ]
+    assert all(not item["responders"] for item in alert_log())
+
+
+def test_an_acknowledgement_is_not_sent_to_a_sender_who_left(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Man probeert fietsen open te breken bij nr 12"))
+    phones.deliver(text(JAN, "STOP", minute=1))
+
+    deliveries = phones.deliver(text(AHMED, "Ik kom eraan", minute=2))
+
+    assert deliveries == []
+    assert list(alert_log()[0]["responders"]) == [AHMED]
+
+
+def broadcast_ids() -> list[str]:
+    """The SNS message ids of the broadcasts the neighbourhood remembers."""
+    activity = (
+        boto3.resource("dynamodb")
+        .Table("wijkalert-dev-roster")
+        .get_item(Key={"pk": "NBH#molenwijk", "sk": "ACTIVITY"})["Item"]
+    )
+    return [b["message_id"] for b in json.loads(str(activity["memory"]))["broadcasts"]]
+
+
+# Strangers, requests and keyword replies.
+
+ANNA = "+31612345610"  # not on the roster
+BOB = "+31612345611"  # not on the roster either
+ALREADY_IN = (
+    "[Molenwijk] Je doet al mee en krijgt de meldingen. "
+    "Stuur HULP voor de mogelijkheden."
+)
+
+
+@pytest.mark.parametrize("word", ["STOP", " stop. ", "Afmelden", "UNSUBSCRIBE"])
+def test_a_strangers_stop_word_is_never_answered(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    assert phones.deliver(text(ANNA, word)) == []
+    assert phones.outcome["outcome"] == "unknown_sender"
+    assert sandbox.roster(molenwijk).get(ANNA) is None
+
+
+def test_a_requesters_stop_withdraws_the_request_without_a_reply(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(ANNA, "AANMELDEN Anna, Lindelaan 1"))
+
+    withdrawn = phones.deliver(text(ANNA, "Stop.", minute=1))
+
+    assert withdrawn == []
+    assert sandbox.roster(molenwijk).get(ANNA) is None
+    assert ANNA not in subscribed(molenwijk)
+
+
+@pytest.mark.parametrize(
+    "foreign",
+    [
+        "+3225550101",  # fictional Belgian number
+        "+2348020000000",  # fictional Nigerian number
+    ],
+)
+def test_a_join_request_from_abroad_is_not_recorded_nor_passed_on(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, foreign: str
+) -> None:
+    assert phones.deliver(text(foreign, "JOIN Bob, Lindelaan 2")) == []
+    assert phones.outcome["outcome"] == "unknown_sender"
+    assert sandbox.roster(molenwijk).get(foreign) is None
+    lines = sandbox.log_lines()
+    assert foreign[3:] not in json.dumps(lines)
+
+
+def test_coordinators_hear_of_join_requests_once_an_hour(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(text(ANNA, "AANMELDEN Anna, Lindelaan 1"))
+    second = phones.deliver(text(BOB, "join Bob", minute=10))
+    later = phones.deliver(text("+31612345612", "aanmelden Carla", minute=61))
+
+    assert [d.to for d in first] == [JAN]
+    assert second == []
+    assert status_of(sandbox, molenwijk, BOB) == "pending"
+    assert [d.to for d in later] == [JAN]
+    assert "Carla" in later[0].body
+
+
+def test_a_help_loop_is_answered_once_an_hour(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(text(AHMED, "HELP"))
+    again = [phones.deliver(text(AHMED, "help", minute=m)) for m in (1, 2, 30)]
+    next_hour = phones.deliver(text(AHMED, "Hulp", minute=61))
+
+    assert [d.to for d in first] == [AHMED]
+    assert again == [[], [], []]
+    assert [d.to for d in next_hour] == [AHMED]
+
+
+def test_repeated_stop_from_an_opted_out_member_is_confirmed_once(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(text(FATIMA, "STOP"))
+    again = [phones.deliver(text(FATIMA, "stop", minute=m)) for m in (1, 2, 3)]
+
+    assert received(first) == [(FATIMA, OPTED_OUT)]
+    assert again == [[], [], []]
+    assert status_of(sandbox, molenwijk, FATIMA) == "opted_out"
+
+
+def test_an_opt_out_is_confirmed_even_right_after_another_reply(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "HELP"))
+    phones.deliver(text(FATIMA, "START", minute=1))
+
+    left = phones.deliver(text(FATIMA, "STOP", minute=2))
+
+    assert received(left) == [(FATIMA, OPTED_OUT)]
+    assert status_of(sandbox, molenwijk, FATIMA) == "opted_out"
+
+
+def test_start_from_an_active_member_is_answered_once_an_hour(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    first = phones.deliver(text(SANNE, "START"))
+    again = phones.deliver(text(SANNE, "start", minute=5))
+
+    assert received(first) == [(SANNE, ALREADY_IN)]
+    assert again == []
+
+
+# Every keyword, however it is typed.
+
+
+def every_way(word: str) -> list[str]:
+    """Upper, lower and mixed case, and all of it at once: spaces and a full stop."""
+    mixed = "".join(c.upper() if i % 2 else c.lower() for i, c in enumerate(word))
+    return [word.upper(), word.lower(), mixed, f"  {mixed}.  "]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        written
+        for word in ("stop", "stopall", "afmelden", "unsubscribe", "cancel", "end")
+        + ("quit", "optout", "opt-out", "revoke")
+        for written in every_way(word)
+    ],
+)
+def test_every_opt_out_word_every_way(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    assert received(phones.deliver(text(FATIMA, word))) == [(FATIMA, OPTED_OUT)]
+    assert status_of(sandbox, molenwijk, FATIMA) == "opted_out"
+
+
+@pytest.mark.parametrize(
+    "word", [w for word in ("start", "aanmelden") for w in every_way(word)]
+)
+def test_every_return_word_every_way(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    phones.deliver(text(FATIMA, "STOP"))
+
+    assert received(phones.deliver(text(FATIMA, word, minute=1))) == [
+        (FATIMA, OPTED_IN)
+    ]
+    assert status_of(sandbox, molenwijk, FATIMA) == "active"
+
+
+@pytest.mark.parametrize(
+    "word", [w for word in ("help", "hulp", "info") for w in every_way(word)]
+)
+def test_every_help_word_every_way(
+    molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    deliveries = phones.deliver(text(AHMED, word))
+
+    assert [d.to for d in deliveries] == [AHMED]
+    assert deliveries[0].body.endswith("Spoed? Bel 112.")
+
+
+@pytest.mark.parametrize(
+    "word", [w for word in ("join", "aanmelden") for w in every_way(word)]
+)
+def test_every_join_word_every_way(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    deliveries = phones.deliver(text(ANNA, word))
+
+    assert [d.to for d in deliveries] == [JAN]
+    assert status_of(sandbox, molenwijk, ANNA) == "pending"
+
+
+@pytest.mark.parametrize(
+    "word", [w for word in ("afgerond", "klaar") for w in every_way(word)]
+)
+def test_every_closing_word_every_way(
+    molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    phones.deliver(text(JAN, "Man met koevoet bij portiek 12"))
+
+    closing = phones.deliver(text(JAN, word, minute=5))
+
+    assert received(closing) == everyone("[Molenwijk] Afgerond.")
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        w
+        for word in ("ik kom", "onderweg", "coming", "kom", "omw", "ok", "ja")
+        for w in every_way(word)
+    ],
+)
+def test_every_acknowledgement_word_every_way(
+    molenwijk: Neighbourhood, phones: Phones, word: str
+) -> None:
+    phones.deliver(text(JAN, "Man probeert fietsen open te breken bij nr 12"))
+
+    deliveries = phones.deliver(text(AHMED, word, minute=2))
+
+    assert received(deliveries) == [(JAN, "[Molenwijk] Ahmed komt (1)")]
+
+
+# No loop: a phone that answers every SMS it gets, fed back in.
+
+AWAY = "Automatisch antwoord: ik ben afwezig"
+
+
+def test_an_auto_replying_phone_fed_its_own_replies_never_causes_a_broadcast(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    """Mehmet's phone answers every SMS it receives; each answer goes back in."""
+    minute = 0.0
+    caused: list[list[Delivery]] = []
+    alerts = ["Verdachte man bij de fietsenstalling", "Hij loopt nu naar de school"]
+    for sender, alert in zip((JAN, SANNE), alerts, strict=True):
+        inbox = phones.deliver(text(sender, alert, minute=minute))
+        assert received(inbox) == everyone(
+            f"[Molenwijk] {sender_name(sender)}: {alert}"
+        )
+        for _ in range(5):  # rounds: every SMS Mehmet got is answered
+            answered = [d for d in inbox if d.to == MEHMET]
+            inbox = []
+            for _sms in answered:
+                minute += 0.5
+                inbox += phones.deliver(text(MEHMET, AWAY, minute=minute))
+            caused.append(inbox)
+        minute += 1
+
+    assert caused == [[]] * 10
+    held = [i.get("reason") for i in alert_log() if i["status"] == "suppressed"]
+    # One answer to each broadcast, and nothing after: the loop ends there.
+    assert held == ["auto_reply", "auto_reply"]
+
+
+def sender_name(phone: str) -> str:
+    return {JAN: "Jan", SANNE: "Sanne"}[phone]
+
+
+def test_a_member_limit_trip_is_remembered_per_phone() -> None:
+    """For _suppress: Sanne tripping the member limit after Ahmed is news too."""
+    from chalicelib.protection import Activity, Limits
+
+    limits = Limits()
+    tripped = Activity().with_trip("member_rate", START, phone=AHMED)
+
+    assert not tripped.first_trip("member_rate", START, limits, phone=AHMED)
+    assert tripped.first_trip("member_rate", START, limits, phone=SANNE)
+    assert tripped.first_trip("member_rate", START + timedelta(hours=1), limits, AHMED)
+    # Without a phone, a limit trips once for the neighbourhood, as before.
+    whole = Activity().with_trip("neighbourhood_rate", START)
+    assert not whole.first_trip("neighbourhood_rate", START, limits)
+
+
+def test_an_opted_out_member_texting_again_is_told_once_an_hour(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "STOP"))
+
+    told = phones.deliver(text(FATIMA, "Inbraak bij nr 3", minute=1))
+    again = phones.deliver(text(FATIMA, "Inbraak bij nr 4", minute=2))
+
+    assert [d.to for d in told] == [FATIMA]
+    assert again == []
+    assert phones.outcome["outcome"] == "opted_out_member"
