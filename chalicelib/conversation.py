@@ -636,9 +636,10 @@ class Conversation:
 
     def _cheapest(self, text: str) -> str:
         """The same words in as few SMS parts as they allow, within the cap."""
-        if self.neighbourhood.smart_encoding:
+        smart = self.neighbourhood.smart_encoding
+        if smart:
             text = sms.smart_encode(text)
-        return sms.shorten(text, self.neighbourhood.max_parts)
+        return sms.shorten(text, self.neighbourhood.max_parts, smart=smart)
 
     def _acknowledge(self, member: Member, intent: keywords.Intent) -> Outcome:
         activity = self.recall.activity.pruned(self.now)
@@ -957,11 +958,14 @@ class Conversation:
         tell_sender = notify and activity.may_notify(
             member.phone, self.now, self.limits
         )
+        # A member's own limit trips per member: coordinators hear of each
+        # phone that floods, not only of the first one this hour.
+        tripper = member.phone if reason == "member_rate" else None
         tell_coordinators = reason in (
             "member_rate",
             "neighbourhood_rate",
             "budget",
-        ) and (activity.first_trip(reason, self.now, self.limits))
+        ) and (activity.first_trip(reason, self.now, self.limits, tripper))
         facts = self._limit_facts()
         notices: list[tuple[str, str]] = []
         if tell_sender:
@@ -988,7 +992,7 @@ class Conversation:
         if tell_sender:
             claimed = claimed.with_notice(member.phone, self.now)
         if tell_coordinators:
-            claimed = claimed.with_trip(reason, self.now)
+            claimed = claimed.with_trip(reason, self.now, tripper)
         claimed = self._spend(
             claimed, [("reply", sms.count_parts(text)) for _, text in notices]
         )
@@ -1179,10 +1183,6 @@ class Conversation:
             "member_minutes": int(self.limits.member_window.total_seconds() // 60),
             "broadcasts": self.limits.neighbourhood_broadcasts,
         }
-
-    def _language_of(self, phone: str) -> str:
-        member = self.roster.get(phone)
-        return member.language if member else self.neighbourhood.language
 
 
 def _keyword_notice(phone: str, kind: str) -> str:

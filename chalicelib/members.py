@@ -270,8 +270,17 @@ def _without(memory: dict[str, Any], phone: str) -> dict[str, Any]:
         scrubbed["open_alerts"] = [
             a for a in memory["open_alerts"] if a.get("sender") != phone
         ]
-    if "notices" in memory:
-        scrubbed["notices"] = {k: v for k, v in memory["notices"].items() if k != phone}
+    # Notices are keyed by the phone, or by phone and keyword; a member's
+    # own limit trips by reason and phone.
+    for keyed in ("notices", "tripped"):
+        if keyed in memory:
+            scrubbed[keyed] = {
+                k: v
+                for k, v in memory[keyed].items()
+                if k != phone
+                and not k.startswith(phone + "#")
+                and not k.endswith("#" + phone)
+            }
     return scrubbed
 
 

@@ -913,3 +913,20 @@ def test_an_opted_out_member_texting_again_is_told_once_an_hour(
     assert [d.to for d in told] == [FATIMA]
     assert again == []
     assert phones.outcome["outcome"] == "opted_out_member"
+
+
+def test_coordinators_hear_of_each_member_who_trips_their_own_limit(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    for i in range(3):
+        phones.deliver(text(AHMED, f"Ahmed ziet iets {i}", minute=i))
+    ahmed_fourth = phones.deliver(text(AHMED, "Ahmed ziet nog iets", minute=3))
+    for i in range(3):
+        phones.deliver(text(SANNE, f"Sanne ziet iets {i}", minute=5 + i))
+    sanne_fourth = phones.deliver(text(SANNE, "Sanne ziet nog iets", minute=8))
+
+    # Each sender is told, and so is Jan, the coordinator, about each of them.
+    assert sorted(d.to for d in ahmed_fourth) == [JAN, AHMED]
+    assert sorted(d.to for d in sanne_fourth) == [JAN, SANNE]
+    to_jan = [d.body for d in [*ahmed_fourth, *sanne_fourth] if d.to == JAN]
+    assert "Ahmed" in to_jan[0] and "Sanne" in to_jan[1]
