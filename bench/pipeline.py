@@ -4,7 +4,10 @@ Runs on the embedded moto backend, so times are moto's, not AWS's: they show
 whether the handler's work grows with the roster, not how fast AWS is.
 Targets (from the alert pipeline issue):
 
-- AWS API calls per alert: the same for 10 and 5,000 members, at most 6;
+- AWS API calls per alert: the same for 10 and 5,000 members, at most 6. The
+  limit is checked on a warm container: the first alert a container handles
+  also looks its neighbourhood up by long code (one Query), which the
+  container then remembers; both counts are printed;
 - median handler time with 5,000 members within 1.3x of 10 members;
 - importing the app module at most 1.5x a bare `import boto3`.
 
@@ -158,7 +161,9 @@ def main() -> int:
 
     checks = {
         "calls per alert are the same for both rosters": small[:2] == large[:2],
-        "at most 6 calls per alert": sum(large[0].values()) <= 6,
+        "at most 6 calls per alert (warm)": sum(large[1].values()) <= 6,
+        "the first alert adds only the neighbourhood lookup": large[0] - large[1]
+        == Counter({"dynamodb.Query": 1}),
         "handler time for 5,000 within 1.3x of 10": large[2] <= 1.3 * small[2],
         "app import at most 1.5x import boto3": app_time <= 1.5 * boto3_time,
     }
