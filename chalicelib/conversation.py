@@ -678,18 +678,18 @@ class Conversation:
             own = activity.broadcast_of(self.inbound.inbound_message_id)
             if own is not None:
                 return self._already_broadcast(own)
-            opened = activity.open_alerts[-1] if activity.open_alerts else None
-            if opened is None:
+            if not activity.open_alerts:
                 self._notify(member, activity, "sms.nothing_to_close")
                 return self._outcome("nothing_to_close")
-            if member.phone != opened.sender and member.role != "coordinator":
-                if intent.rest:
-                    # "Klaar om te bellen? Man met mes!" is news, not a closing.
-                    return self._alert(member, intent)
+            opened = _alert_to_close(member, activity)
+            if opened is None:
+                # Never broadcast instead: "KLAAR politie is er" from a
+                # neighbour would otherwise reach everyone as a new alert.
+                latest = activity.open_alerts[-1]
                 self._notify(
-                    member, activity, "sms.close_refused", name=opened.sender_name
+                    member, activity, "sms.close_refused", name=latest.sender_name
                 )
-                return self._outcome("close_refused", alert_id=opened.alert_id)
+                return self._outcome("close_refused", alert_id=latest.alert_id)
 
             outcome = intent.rest
             key = "sms.closed_with_outcome" if outcome else "sms.closed"
@@ -1183,6 +1183,19 @@ class Conversation:
             "member_minutes": int(self.limits.member_window.total_seconds() // 60),
             "broadcasts": self.limits.neighbourhood_broadcasts,
         }
+
+
+def _alert_to_close(member: Member, activity: Activity) -> OpenAlert | None:
+    """The sender's own latest open alert; for a coordinator, else the latest.
+
+    A sender closes what they sent even when a neighbour alerted after them.
+    """
+    own = [a for a in activity.open_alerts if a.sender == member.phone]
+    if own:
+        return own[-1]
+    if member.role == "coordinator" and activity.open_alerts:
+        return activity.open_alerts[-1]
+    return None
 
 
 def _keyword_notice(phone: str, kind: str) -> str:

@@ -416,8 +416,12 @@ class Roster:
         """
         member = self.require(phone)
         self._unsubscribe(member)
-        for arn in self._subscriptions_of(member.phone):
-            self._unsubscribe(replace(member, subscription_arn=arn))
+        # A pending requester was never signed up, so there is nothing on the
+        # topic to look for (and the daily reconcile removes what a hand put
+        # there); the inbound function withdraws requests without that listing.
+        if member.status != "pending":
+            for arn in self._subscriptions_of(member.phone):
+                self._unsubscribe(replace(member, subscription_arn=arn))
         self._forget_activity(member.phone)
         self._table.delete_item(Key=self._key(member.phone))
         if member.is_active:

@@ -474,9 +474,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "sms.close_refused": {
         "nl": "[{neighbourhood}] Alleen {name}, die de melding stuurde, of een "
-        "coordinator kan de melding afronden.",
+        "coördinator kan de melding afronden. Iets te melden? Begin dan niet "
+        "met KLAAR of AFGEROND.",
         "en": "[{neighbourhood}] Only {name}, who sent the alert, or a coordinator "
-        "can close it.",
+        "can close it. Something to report? Then do not start with KLAAR or "
+        "AFGEROND.",
     },
     "sms.held.duplicate_text": {
         "nl": "[{neighbourhood}] Je bericht is niet opnieuw verstuurd: dezelfde "

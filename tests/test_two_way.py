@@ -348,26 +348,40 @@ def test_another_member_may_not_close_an_alert(
     assert received(refused) == [
         (
             FATIMA,
-            "[Molenwijk] Alleen Jan, die de melding stuurde, of een coordinator kan "
-            "de melding afronden.",
+            "[Molenwijk] Alleen Jan, die de melding stuurde, of een coördinator "
+            "kan de melding afronden. Iets te melden? Begin dan niet met KLAAR of "
+            "AFGEROND.",
         )
     ]
     assert received(closed) == everyone("[Molenwijk] Afgerond: hij is weg")
 
 
-def test_a_refused_closing_with_news_after_the_keyword_is_an_alert(
+def test_a_refused_closing_with_an_outcome_never_reaches_everyone(
     molenwijk: Neighbourhood, phones: Phones
 ) -> None:
     phones.deliver(text(JAN, "Inbreker gezien op het dak"))
 
-    news = phones.deliver(
-        text(FATIMA, "Klaar om te bellen? Man met mes bij de school!", minute=5)
-    )
+    refused = phones.deliver(text(FATIMA, "KLAAR politie is er", minute=5))
 
-    assert received(news) == everyone(
-        "[Molenwijk] Fatima: Klaar om te bellen? Man met mes bij de school!"
+    assert [d.to for d in refused] == [FATIMA]
+    assert [item["status"] for item in alert_log()] == ["broadcast"]
+
+
+def test_a_sender_closes_their_own_alert_after_a_newer_one(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "Scooter gestolen bij portiek 4"))
+    phones.deliver(text(SANNE, "Rook uit de container", minute=2))
+    phones.deliver(text(FATIMA, "KLAAR politie is er", minute=5))
+    # Sanne's alert is still open: her own KLAAR closes it.
+    sannes = phones.deliver(text(SANNE, "KLAAR brandweer heeft het geblust", minute=6))
+
+    closed = {item["body"]: item.get("outcome") for item in alert_log()}
+    assert closed["Scooter gestolen bij portiek 4"] == "politie is er"
+    assert closed["Rook uit de container"] == "brandweer heeft het geblust"
+    assert received(sannes) == everyone(
+        "[Molenwijk] Afgerond: brandweer heeft het geblust"
     )
-    assert [item["status"] for item in alert_log()] == ["broadcast", "broadcast"]
 
 
 def test_a_closing_past_the_budget_is_held_told_once_and_the_alert_stays_open(
@@ -647,7 +661,12 @@ def broadcast_ids() -> list[str]:
         .Table("wijkalert-dev-roster")
         .get_item(Key={"pk": "NBH#molenwijk", "sk": "ACTIVITY"})["Item"]
     )
-    return [b["message_id"] for b in json.loads(str(activity["memory"]))["broadcasts"]]
+    # Written after each publish beside the memory, by alert id.
+    published = activity.get("published", {})
+    broadcasts = json.loads(str(activity["memory"]))["broadcasts"]
+    return [
+        str(published[b["alert_id"]]) for b in broadcasts if b["alert_id"] in published
+    ]
 
 
 # Strangers, requests and keyword replies.
