@@ -206,8 +206,12 @@ def read_roster_csv(text: str) -> list[ImportRow]:
                 line=number,
             )
         cells = dict(zip(header, values, strict=False))
-        if not any(cells.values()):
+        if not any(values):
             continue
+        if problem is None and any(values[len(header) :]):
+            # "Vries, Bob" unquoted: storing "Vries" as the name and "Bob" as
+            # the street would lose what the coordinator wrote without a word.
+            problem = InvalidInput("import.too_many_fields", field="csv", line=number)
         phone = cells.get("phone", "")
         try:
             seen_as = phones.normalise(phone)

@@ -1240,6 +1240,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": 'Line {line} opens a quote (") that is never closed; add the '
         "closing quote or remove it.",
     },
+    "import.too_many_fields": {
+        "nl": "Regel {line} heeft meer velden dan de kopregel; staat er een komma "
+        "of puntkomma in een naam of straat? Zet die dan tussen aanhalingstekens.",
+        "en": "Line {line} has more fields than the header; is there a comma or "
+        "semicolon in a name or street? Then put that between quotes.",
+    },
     "import.duplicate": {
         "nl": "Dit nummer staat al op regel {line} van de lijst; laat één van "
         "de twee regels weg.",

@@ -892,3 +892,22 @@ def test_an_import_cannot_demote_the_last_coordinator(api: Api) -> None:
     jan = api.call("GET", "/members/0612345601").json_body
     assert (jan["role"], jan["status"]) == ("coordinator", "active")
     assert api.call("GET", "/members").status_code == 200
+
+
+def test_a_row_with_more_fields_than_the_header_is_refused_not_cut(
+    api: Api,
+) -> None:
+    response = api.call(
+        "POST",
+        "/members/import",
+        "phone,name,street\n06-12345648,Vries, Bob,Laan 8\n06-12345649,Bob,Laan 9\n",
+        headers={"content-type": "text/csv"},
+    )
+
+    rows = response.json_body["rows"]
+    assert [(row["line"], row["outcome"]) for row in rows] == [
+        (2, "refused"),
+        (3, "added"),
+    ]
+    assert rows[0]["reason"].startswith("Regel 2 heeft meer velden dan de kopregel")
+    assert api.call("GET", "/members/0612345648").status_code == 404
