@@ -83,8 +83,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "The first line of the list must be the header {header}.",
     },
     "token.not_coordinator": {
-        "nl": "{phone} is geen actieve coordinator van {neighbourhood}; maak diegene "
-        "eerst coordinator, dan pas krijgt diegene een toegangssleutel.",
+        "nl": "{phone} is geen actieve coördinator van {neighbourhood}; maak diegene "
+        "eerst coördinator, dan pas krijgt diegene een toegangssleutel.",
         "en": "{phone} is not an active coordinator of {neighbourhood}; make them "
         "coordinator first, then they can have an access token.",
     },
@@ -289,7 +289,7 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "join.",
     },
     "story.join_requested": {
-        "nl": "   {sender} wil meedoen. De coordinatoren krijgen een sms om de "
+        "nl": "   {sender} wil meedoen. De coördinatoren krijgen een sms om de "
         "aanmelding goed of af te keuren.",
         "en": "   {sender} asks to join. The coordinators get an SMS to approve or "
         "refuse.",
@@ -452,7 +452,7 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "sms.join_refused": {
         "nl": "[{neighbourhood}] Je aanmelding is niet goedgekeurd. Vragen? "
-        "Spreek een coordinator van de buurt aan.",
+        "Spreek een coördinator van de buurt aan.",
         "en": "[{neighbourhood}] Your request to join was not approved. Questions? "
         "Ask one of the neighbourhood's coordinators.",
     },
@@ -765,8 +765,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "removing {phone} again in a minute.",
     },
     "member.last_coordinator": {
-        "nl": "{phone} is de laatste coordinator van de buurt; maak eerst iemand "
-        "anders coordinator.",
+        "nl": "{phone} is de laatste coördinator van de buurt; maak eerst iemand "
+        "anders coördinator.",
         "en": "{phone} is the neighbourhood's last coordinator; make someone else "
         "coordinator first.",
     },

@@ -820,8 +820,8 @@ def test_the_last_coordinator_cannot_be_demoted_or_removed(
 
     assert demoted.status_code == removed.status_code == 409
     assert error_of(removed)["message"] == (
-        "+31612345601 is de laatste coordinator van de buurt; maak eerst iemand "
-        "anders coordinator."
+        "+31612345601 is de laatste coördinator van de buurt; maak eerst iemand "
+        "anders coördinator."
     )
 
     api.call("PATCH", "/members/0612345602", {"role": "coordinator"})
@@ -885,8 +885,8 @@ def test_an_import_cannot_demote_the_last_coordinator(api: Api) -> None:
             "phone": "06-12345601",
             "outcome": "refused",
             "field": "role",
-            "reason": "+31612345601 is de laatste coordinator van de buurt; maak "
-            "eerst iemand anders coordinator.",
+            "reason": "+31612345601 is de laatste coördinator van de buurt; maak "
+            "eerst iemand anders coördinator.",
         }
     ]
     jan = api.call("GET", "/members/0612345601").json_body

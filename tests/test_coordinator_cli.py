@@ -686,8 +686,8 @@ def test_a_token_only_for_an_active_coordinator_of_the_neighbourhood(
     assert result.exit_code == 1
     number = "+316123456" + coordinator[-2:]
     assert result.stderr == (
-        f"{number} is geen actieve coordinator van Molenwijk; maak diegene eerst "
-        "coordinator, dan pas krijgt diegene een toegangssleutel.\n"
+        f"{number} is geen actieve coördinator van Molenwijk; maak diegene eerst "
+        "coördinator, dan pas krijgt diegene een toegangssleutel.\n"
     )
     assert json_of(operator("list", "--json")) == []
 

@@ -212,7 +212,7 @@ def test_refused_join_request_is_told_and_forgotten(
         (
             anna,
             "[Molenwijk] Je aanmelding is niet goedgekeurd. Vragen? Spreek een "
-            "coordinator van de buurt aan.",
+            "coördinator van de buurt aan.",
         )
     ]
     assert sandbox.roster(molenwijk).get(anna) is None
