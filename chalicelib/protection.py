@@ -241,10 +241,6 @@ class Activity:
             open_alerts=tuple(a for a in self.open_alerts if a.alert_id != alert_id),
         )
 
-    def without_alert(self, alert_id: str) -> "Activity":
-        kept = tuple(a for a in self.open_alerts if a.alert_id != alert_id)
-        return replace(self, open_alerts=kept)
-
     def with_notice(self, phone: str, now: datetime) -> "Activity":
         return replace(self, notices={**self.notices, phone: now.isoformat()})
 
