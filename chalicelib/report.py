@@ -39,6 +39,8 @@ SUPPRESSION_REASONS: Final = (
     "auto_reply",
     "stale_reply",
 )
+FIRST_YEAR: Final = 1970
+LAST_YEAR: Final = 9998
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,12 @@ class Month:
     def parse(cls, text: str) -> "Month":
         """`2026-11`, or `InvalidInput` naming the field."""
         year, _, month = text.strip().partition("-")
-        if not (len(year) == 4 and year.isdigit() and month.isdigit()):
+        # ASCII only: "١١".isdigit() is true too. The years are those a
+        # datetime can still turn into UTC and back (0001 and 9999 cannot).
+        digits = (year + month).isascii() and year.isdigit() and month.isdigit()
+        if not (len(year) == 4 and digits):
             raise InvalidInput("report.month_invalid", field="month", value=text)
-        if not 1 <= int(month) <= 12:
+        if not (FIRST_YEAR <= int(year) <= LAST_YEAR and 1 <= int(month) <= 12):
             raise InvalidInput("report.month_invalid", field="month", value=text)
         return cls(int(year), int(month))
 

@@ -305,7 +305,19 @@ def test_a_month_of_one_unanswered_alert_reads_as_sentences(
     )
 
 
-@pytest.mark.parametrize("month", ["", "2026-13", "november", "26-11", "2026-1x"])
+@pytest.mark.parametrize(
+    "month",
+    [
+        "",
+        "2026-13",
+        "november",
+        "26-11",
+        "2026-1x",
+        "0000-01",
+        "9999-12",
+        "2026-%D9%A1%D9%A1",  # Arabic-Indic digits, which str.isdigit accepts
+    ],
+)
 def test_a_wrong_month_is_refused_in_one_sentence(api: Api, month: str) -> None:
     response = api.call("GET", f"/report?month={month}")
 
