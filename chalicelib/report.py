@@ -708,8 +708,19 @@ def _plain(value: float | None) -> str:
 
 def _csv(rows: Iterable[Sequence[str]]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows([_as_text(cell) for cell in row] for row in rows)
     return buffer.getvalue()
+
+
+# What a spreadsheet reads as the start of a formula. Anyone on the roster
+# can put words in the log, and "=HYPERLINK(...)" in an alert must stay words
+# on the coordinator's screen.
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 EXPORT_COLUMNS: Final = (

@@ -516,6 +516,28 @@ def test_the_export_lists_the_log_oldest_first_without_numbers(
     assert not PHONE_NUMBER.search(response.body.decode())
 
 
+def test_a_formula_typed_in_a_text_stays_text_in_a_spreadsheet(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, '=HYPERLINK("http://x.example","klik") bij nr 8'))
+    phones.deliver(text(AHMED, "+1 kom eraan", minute=2))
+    phones.deliver(text(FATIMA, "KLAAR @SUM(A1:A9) politie is er", minute=9))
+
+    export = api.call("GET", "/alerts/export?from=2026-11-28&to=2026-11-28")
+    numbers = api.call("GET", "/report?month=2026-11&format=csv", headers=ENGLISH)
+
+    rows = list(csv.DictReader(io.StringIO(export.body.decode())))
+    assert [row["bericht"] for row in rows] == [
+        """'=HYPERLINK("http://x.example","klik") bij nr 8""",
+        "'+1 kom eraan",
+    ]
+    assert rows[0]["afloop"] == "'@SUM(A1:A9) politie is er"
+    closed = [r for r in csv.reader(io.StringIO(numbers.body.decode())) if r[2:]]
+    assert ["Closed alerts", "2026-11-28 22:00", "'@SUM(A1:A9) politie is er"] in (
+        closed
+    )
+
+
 def test_the_export_of_an_empty_period_is_only_the_header(api: Api) -> None:
     response = api.call("GET", "/alerts/export?from=2026-01-01&to=2026-01-31")
 
