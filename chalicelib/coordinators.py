@@ -590,7 +590,12 @@ class CoordinatorOffice:
         if since and until and since > until:
             raise InvalidInput("api.dates_reversed", field="from")
         neighbourhood = self.neighbourhood(neighbourhood_id)
-        items = AlertLog(self.alerts_table).between(neighbourhood_id, since, until)
+        # The days are Dutch days, as the export writes its times; the log's
+        # keys are UTC, which would move the hour around midnight a day.
+        logged = AlertLog(self.alerts_table).between(
+            neighbourhood_id, *report.utc_days(since, until)
+        )
+        items = report.on_days(logged, since, until)
         return report.alerts_csv(items, language, neighbourhood.show_names)
 
     def report(

@@ -538,6 +538,24 @@ def test_a_formula_typed_in_a_text_stays_text_in_a_spreadsheet(
     )
 
 
+def test_the_export_counts_days_in_dutch_time(api: Api, phones: Phones) -> None:
+    # 23:30, 0:00 and 0:30 Dutch time: 22:30, 23:00 and 23:30 UTC.
+    phones.deliver(text(FATIMA, "Nog laat: glasgerinkel", minute=90))
+    phones.deliver(text(SANNE, "Om middernacht: geschreeuw", minute=120))
+    phones.deliver(text(AHMED, "Net na middernacht: knal", minute=150))
+
+    def exported(day: str) -> list[str]:
+        response = api.call("GET", f"/alerts/export?from={day}&to={day}")
+        rows = csv.DictReader(io.StringIO(response.body.decode()))
+        return [row["ontvangen"] for row in rows]
+
+    assert exported("2026-11-28") == ["2026-11-28T23:30:00+01:00"]
+    assert exported("2026-11-29") == [
+        "2026-11-29T00:00:00+01:00",
+        "2026-11-29T00:30:00+01:00",
+    ]
+
+
 def test_the_export_of_an_empty_period_is_only_the_header(api: Api) -> None:
     response = api.call("GET", "/alerts/export?from=2026-01-01&to=2026-01-31")
 
