@@ -607,6 +607,9 @@ class CoordinatorOffice:
         from chalicelib import report
 
         month = report.Month.parse(query.get("month", ""))
+        now = datetime.now(UTC)
+        if not month.has_begun(now):
+            raise InvalidInput("report.month_future", field="month", value=str(month))
         kind = query.get("format", "html")
         if kind not in ("html", "csv"):
             raise InvalidInput("report.format_invalid", field="format", value=kind)
@@ -618,10 +621,11 @@ class CoordinatorOffice:
             unknown_texts=self._unknown_texts(neighbourhood_id, str(month)),
             active_members=len(self._roster(neighbourhood_id).members(status="active")),
             retention_months=self.alert_retention_months,
+            now=now,
         )
         if kind == "csv":
             return kind, report.render_csv(figures, language)
-        return kind, report.render_html(figures, language, datetime.now(UTC))
+        return kind, report.render_html(figures, language, now)
 
     def _unknown_texts(self, neighbourhood_id: str, month: str) -> int:
         reply = self.roster_table.get_item(

@@ -91,6 +91,21 @@ class Month:
             self.end.astimezone(UTC).isoformat(timespec="seconds")[:19],
         )
 
+    def has_begun(self, now: datetime) -> bool:
+        return self.start <= now
+
+    def covered_until(self, now: datetime) -> date:
+        """The month's last day, or today while the month is still running."""
+        return min(self.last_day, now.astimezone(TIMEZONE).date())
+
+    def erased_before(self, now: datetime, retention_months: int) -> datetime | None:
+        """The moment before which the month's alerts have expired (the whole
+        month: its end), or None while the retention keeps all of them."""
+        cut = months_before(now, retention_months)
+        if cut <= self.start:
+            return None
+        return min(cut, self.end).astimezone(TIMEZONE)
+
     def weeks(self) -> list[tuple[int, int]]:
         """The ISO (year, week) pairs the month's days fall in, in order."""
         found: list[tuple[int, int]] = []
@@ -101,6 +116,16 @@ class Month:
                 found.append(week)
             day += timedelta(days=1)
         return found
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """`moment` so many calendar months earlier: the oldest alert that is not
+    yet past `expires_at` (the 31st becomes a shorter month's last day)."""
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(index, 12)
+    following = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    last_day = (following - timedelta(days=1)).day
+    return moment.replace(year=year, month=month + 1, day=min(moment.day, last_day))
 
 
 @dataclass(frozen=True)
@@ -118,6 +143,8 @@ class Figures:
     neighbourhood: str
     month: Month
     retention_months: int
+    covered_until: date  # the month's last day, or today in a running month
+    erased_before: datetime | None  # alerts before it have expired (Dutch time)
     categories: tuple[str, ...]
     alerts: int
     per_week: list[tuple[int, int]]  # (ISO week, alerts)
@@ -134,6 +161,10 @@ class Figures:
     recipients_estimated: bool
     part_price: Decimal
     cost: Decimal
+
+    @property
+    def all_erased(self) -> bool:
+        return self.erased_before is not None and self.erased_before >= self.month.end
 
     @property
     def responded_share(self) -> float | None:
@@ -247,6 +278,7 @@ def figures(
     unknown_texts: int,
     active_members: int,
     retention_months: int,
+    now: datetime,
 ) -> Figures:
     """Count the month's alert items into the report's numbers."""
     logged = in_month(items, month)
@@ -275,6 +307,8 @@ def figures(
         neighbourhood=neighbourhood.name,
         month=month,
         retention_months=retention_months,
+        covered_until=month.covered_until(now),
+        erased_before=month.erased_before(now, retention_months),
         categories=neighbourhood.categories,
         alerts=len(alerts),
         per_week=[(week, weeks[(year, week)]) for year, week in month.weeks()],
@@ -354,13 +388,33 @@ def _neighbour(name: str | None, language: str) -> str:
     return name or texts.say("report.a_neighbour", language)
 
 
-def period(month: Month, language: str) -> str:
+def period(fig: Figures, language: str) -> str:
+    running = fig.covered_until < fig.month.last_day
     return texts.say(
-        "report.period",
+        "report.period_so_far" if running else "report.period",
         language,
-        first=month.start.day,
-        last=month.last_day.day,
-        month=month.name(language),
+        first=fig.month.start.day,
+        last=fig.covered_until.day,
+        month=fig.month.name(language),
+    )
+
+
+def _erased(fig: Figures, language: str) -> str | None:
+    """What the retention took from this month, in a sentence, if anything."""
+    if fig.erased_before is None:
+        return None
+    if fig.all_erased:
+        return texts.say(
+            "report.erased_all",
+            language,
+            months=fig.retention_months,
+            month=fig.month.name(language),
+        )
+    return texts.say(
+        "report.erased_part",
+        language,
+        months=fig.retention_months,
+        moment=f"{fig.erased_before:%d-%m-%Y %H:%M}",
     )
 
 
@@ -376,6 +430,7 @@ h1 { font-size: 18pt; margin: 0 0 1mm; }
 h2 { font-size: 11.5pt; margin: 0 0 2mm; color: #0b4f6c; }
 p { margin: 0 0 2mm; }
 .period { color: #4a5968; margin-bottom: 5mm; }
+.erased { border-left: 1mm solid #c0392b; padding-left: 3mm; margin-bottom: 5mm; }
 section { break-inside: avoid; margin-bottom: 6mm; }
 section.list { break-inside: auto; break-before: page; }
 @media screen { section.list { margin-top: 8mm; } }
@@ -631,17 +686,21 @@ def render_html(fig: Figures, language: str, generated: datetime) -> str:
     covers = texts.say(
         "report.covers",
         language,
-        period=period(fig.month, language),
+        period=period(fig, language),
         months=fig.retention_months,
     )
+    erased = _erased(fig, language)
     parts = [
         f"<h1>{escape(title)}</h1>",
         f'<p class="period">{escape(covers)}</p>',
-        _section(texts.say("report.summary", language), _tiles(fig, language)),
     ]
+    if erased:
+        parts.append(f'<p class="erased" data-erased="true">{escape(erased)}</p>')
+    parts.append(_section(texts.say("report.summary", language), _tiles(fig, language)))
     if fig.alerts:
         parts.append(_charts(fig, language))
-    else:
+    elif not fig.all_erased:
+        # A month the retention erased says that instead, above.
         empty = texts.say("report.no_alerts", language, month=fig.month.name(language))
         parts.append(f'<p class="empty" data-empty="true">{escape(empty)}</p>')
     parts += [
@@ -678,9 +737,12 @@ def render_csv(fig: Figures, language: str) -> str:
     """One row per number: section, item, value."""
     say = texts.say
     rows: list[tuple[str, str, str]] = [
-        (say("report.csv.period", language), period(fig.month, language), ""),
+        (say("report.csv.period", language), period(fig, language), ""),
         (say("report.tile.alerts", language), "", str(fig.alerts)),
     ]
+    erased = _erased(fig, language)
+    if erased:
+        rows.insert(1, (say("report.csv.erased", language), erased, ""))
     rows += [
         (say("report.chart.per_week", language), _week(week, language), str(count))
         for week, count in fig.per_week

@@ -1285,6 +1285,26 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "{first} t/m {last} {month}",
         "en": "{first} to {last} {month}",
     },
+    "report.period_so_far": {
+        "nl": "{first} t/m {last} {month} (de maand is nog niet voorbij)",
+        "en": "{first} to {last} {month} (the month is not over yet)",
+    },
+    "report.month_future": {
+        "nl": "{value} is nog niet begonnen; er is nog niets om over te rapporteren.",
+        "en": "{value} has not begun yet; there is nothing to report on.",
+    },
+    "report.erased_part": {
+        "nl": "Meldingen worden na {months} maanden gewist: die van vóór {moment} "
+        "zijn er niet meer, dus dit overzicht is onvolledig.",
+        "en": "Alerts are erased after {months} months: those from before "
+        "{moment} are gone, so this report is incomplete.",
+    },
+    "report.erased_all": {
+        "nl": "Meldingen worden na {months} maanden gewist: die van {month} zijn "
+        "er niet meer, dus dit overzicht kan ze niet tellen.",
+        "en": "Alerts are erased after {months} months: those of {month} are "
+        "gone, so this report cannot count them.",
+    },
     "report.title": {
         "nl": "Buurtalert {neighbourhood}: {month}",
         "en": "Neighbourhood alerts {neighbourhood}: {month}",
@@ -1417,6 +1437,7 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.csv.item": {"nl": "item", "en": "item"},
     "report.csv.value": {"nl": "waarde", "en": "value"},
     "report.csv.period": {"nl": "periode", "en": "period"},
+    "report.csv.erased": {"nl": "gewist", "en": "erased"},
     "report.csv.responded": {
         "nl": "meldingen met een buur die kwam",
         "en": "alerts with a neighbour coming",

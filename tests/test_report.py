@@ -327,6 +327,77 @@ def test_a_wrong_month_is_refused_in_one_sentence(api: Api, month: str) -> None:
     assert "zoals 2026-11" in error["message"]
 
 
+def test_a_month_that_has_not_begun_is_refused(api: Api) -> None:
+    response = api.call("GET", "/report?month=2099-05", headers=ENGLISH)
+
+    assert response.status_code == 400
+    assert response.json_body["error"]["field"] == "month"
+    assert response.json_body["error"]["message"] == (
+        "2099-05 has not begun yet; there is nothing to report on."
+    )
+
+
+def dutch_month(months_ago: int) -> tuple[str, datetime]:
+    """The Dutch calendar month so many months before this one, and now."""
+    now = datetime.now(AMSTERDAM)
+    index = now.year * 12 + now.month - 1 - months_ago
+    return f"{index // 12:04d}-{index % 12 + 1:02d}", now
+
+
+def test_the_running_month_says_it_is_not_over(
+    api: Api, molenwijk: Neighbourhood
+) -> None:
+    month, now = dutch_month(0)
+
+    numbers = report_csv(api, month)
+    html = api.call("GET", f"/report?month={month}", headers=ENGLISH).body.decode()
+
+    period = f"1 to {now.day} {now:%B %Y} (the month is not over yet)"
+    assert numbers[("period", period)] == ""
+    assert f"covers {period}, in Dutch time" in html
+    assert 'data-erased="true"' not in html
+
+
+def test_a_month_past_the_retention_says_its_alerts_are_gone(
+    api: Api, molenwijk: Neighbourhood
+) -> None:
+    html = api.call("GET", "/report?month=2020-05", headers=ENGLISH).body.decode()
+    numbers = report_csv(api, "2020-05")
+
+    gone = (
+        "Alerts are erased after 24 months: those of May 2020 are gone, so this "
+        "report cannot count them."
+    )
+    assert gone in html
+    assert "No alerts were sent round in May 2020." not in html
+    assert numbers[("erased", gone)] == ""
+
+
+def test_the_month_the_retention_cuts_through_says_from_when(
+    api: Api, molenwijk: Neighbourhood
+) -> None:
+    month, before = dutch_month(24)
+    last_month, _ = dutch_month(1)
+
+    html = api.call("GET", f"/report?month={month}", headers=ENGLISH).body.decode()
+    after = datetime.now(AMSTERDAM)
+    recent = api.call("GET", f"/report?month={last_month}").body.decode()
+
+    # Two years before now, to the minute: TTL counts in UTC, and a 29 February
+    # becomes the 28th. The clock may pass a minute during the request.
+    def two_years_before(moment: datetime) -> str:
+        utc = moment.astimezone(UTC)
+        day = min(utc.day, 28) if utc.month == 2 else utc.day
+        cut = utc.replace(year=utc.year - 2, day=day).astimezone(AMSTERDAM)
+        return (
+            f"Alerts are erased after 24 months: those from before "
+            f"{cut:%d-%m-%Y %H:%M} are gone, so this report is incomplete."
+        )
+
+    assert two_years_before(before) in html or two_years_before(after) in html
+    assert 'data-erased="true"' not in recent
+
+
 def test_a_wrong_format_is_refused(api: Api) -> None:
     response = api.call("GET", "/report?month=2026-11&format=pdf")
 

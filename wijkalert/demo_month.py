@@ -339,6 +339,10 @@ def demo_report(
         write(neighbourhood, str(chosen), demo)
         office = CoordinatorOffice.open(config.Settings.from_environ())
         query = {"month": str(chosen), "format": "csv" if as_csv else "html"}
-        _, document = office.report(neighbourhood.id, query, lang)
+        try:
+            _, document = office.report(neighbourhood.id, query, lang)
+        except WijkalertError as error:
+            click.echo(error.sentence(lang), err=True)
+            sys.exit(1)
     out.write_text(document, encoding="utf-8")
     click.echo(texts.say("report.written", lang, month=chosen.name(lang), path=out))
