@@ -181,14 +181,19 @@ def test_responses_closings_and_hold_backs_match_an_independent_count(
     assert sum(section == "Closed alerts" for section, _ in figures) == len(closed)
     assert figures[("texts from unknown numbers", "")] == str(november.unknown_texts)
     assert sum(held.values()) == 32
+    # Each reason as the report words it, so a count under the wrong reason fails.
+    worded = {
+        "duplicate_text": "the same text went round in the past hour",
+        "member_rate": "they sent too many alerts in a short time",
+        "auto_reply": "it is an automatic reply, and those are never answered",
+        "stale_reply": "it is a reply, but there is no alert from the past half hour",
+    }
     reported_held = {
-        reason: value
+        reason: int(value)
         for (section, reason), value in figures.items()
         if section == "held back"
     }
-    assert sorted(int(value) for value in reported_held.values()) == sorted(
-        held.values()
-    )
+    assert reported_held == {worded[reason]: n for reason, n in held.items()}
 
 
 def test_sms_parts_and_cost_match_an_independent_count(
@@ -420,6 +425,61 @@ def test_another_neighbourhood_reports_nothing_of_this_one(
 
     assert "Kometenbuurt" in response.body.decode()
     assert 'data-empty="true"' in response.body.decode()
+
+
+def logged_at(*moments: str) -> None:
+    """Alerts received at these UTC moments, each sent round in one part."""
+    table = boto3.resource("dynamodb").Table("wijkalert-dev-alerts")
+    for number, moment in enumerate(moments):
+        table.put_item(
+            Item={
+                "neighbourhood_id": "molenwijk",
+                "sk": f"{moment}#edge-{number}",
+                "alert_id": f"edge-{number}",
+                "sender_phone": FATIMA,
+                "received_at": moment,
+                "body": "Verdacht",
+                "parts": 1,
+                "status": "broadcast",
+                "responders": {},
+            }
+        )
+
+
+def test_the_month_runs_from_dutch_midnight_to_dutch_midnight(
+    api: Api, molenwijk: Neighbourhood
+) -> None:
+    logged_at(
+        "2026-10-31T22:59:59.000Z",  # 31 October 23:59:59, Dutch time
+        "2026-10-31T23:00:00.000Z",  # 1 November 0:00
+        "2026-11-30T22:59:59.000Z",  # 30 November 23:59:59
+        "2026-11-30T23:00:00.000Z",  # 1 December 0:00
+    )
+
+    november = report_csv(api, "2026-11")
+    october = report_csv(api, "2026-10")
+
+    assert november[("alerts sent round", "")] == "2"
+    assert november[("Alerts per week", "week 44")] == "1"  # Sunday 1 November
+    assert november[("Alerts per week", "week 49")] == "1"  # Monday 30 November
+    assert november[("Alerts by hour of the day", "00:00")] == "1"
+    assert november[("Alerts by hour of the day", "23:00")] == "1"
+    assert october[("alerts sent round", "")] == "1"
+    assert october[("Alerts by day of the week", "Sat")] == "1"
+
+
+def test_the_hour_repeated_when_summer_time_ends_counts_twice(
+    api: Api, molenwijk: Neighbourhood
+) -> None:
+    # 25 October 2026: 2:30 summer time (0:30 UTC), then 2:30 winter time.
+    logged_at("2026-10-25T00:30:00.000Z", "2026-10-25T01:30:00.000Z")
+
+    october = report_csv(api, "2026-10")
+
+    assert october[("Alerts by hour of the day", "02:00")] == "2"
+    assert october[("Alerts by hour of the day", "01:00")] == "0"
+    assert october[("Alerts by hour of the day", "03:00")] == "0"
+    assert october[("Alerts by day of the week", "Sun")] == "2"
 
 
 # Real texts, end to end.
