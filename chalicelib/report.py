@@ -453,6 +453,9 @@ th, td { text-align: left; padding: 1mm 2mm; border-bottom: 0.2mm solid #d6dee6;
   vertical-align: top; }
 th { color: #4a5968; font-weight: 600; }
 td.n, th.n { text-align: right; }
+/* An outcome typed without spaces (a link) wraps instead of leaving the page. */
+td.words { overflow-wrap: anywhere; }
+td:first-child { white-space: nowrap; }
 .note { color: #4a5968; font-size: 8.5pt; }
 .empty { font-size: 12pt; padding: 6mm 0; }
 footer { color: #6b7886; font-size: 8pt; border-top: 0.2mm solid #c9d4de;
@@ -633,7 +636,7 @@ def _closed_table(fig: Figures, language: str) -> str:
         "<tr>"
         f"<td>{closed.received_at:%d-%m %H:%M}</td>"
         f"<td>{escape(_category(closed.category, language))}</td>"
-        f"<td>{escape(closed.outcome or '—')}</td>"
+        f'<td class="words">{escape(closed.outcome or "—")}</td>'
         f"<td>{escape(_neighbour(closed.closed_by, language))}</td>"
         "</tr>"
         for closed in fig.closed

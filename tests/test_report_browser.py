@@ -6,6 +6,7 @@ without it these tests skip and say so. It runs with its network features off
 profile, and every run is bounded in time.
 """
 
+import re
 import shutil
 import struct
 import subprocess
@@ -16,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from chalicelib.neighbourhoods import Neighbourhood
-from tests.conftest import Api
+from tests.conftest import MOLENWIJK_PHONES, Api, Phones
+from tests.test_two_way import text
 from wijkalert import demo_month
 from wijkalert.sandbox import DEMO_ROSTER, Sandbox
 
@@ -32,6 +34,7 @@ FLAGS = (
     "--hide-scrollbars",
 )
 SECONDS = 90
+FATIMA = MOLENWIJK_PHONES[1]
 # Added to a copy of the report only: the report itself carries no script.
 MEASURE = """<script>
 for (const chart of document.querySelectorAll("svg.chart")) {
@@ -133,3 +136,28 @@ def test_a_screenshot_of_the_report_shows_a_full_page(
     assert (width, height) == (800, 1500)
     # A blank page compresses to a few kilobytes; charts and text do not.
     assert len(png) > 50_000
+
+
+WIDTH = """<script>
+document.body.setAttribute(
+  "data-widths", `${document.documentElement.scrollWidth} ${window.innerWidth}`);
+</script>"""
+
+
+def test_a_long_outcome_without_spaces_stays_on_the_page(
+    chromium: list[str], api: Api, phones: Phones, tmp_path: Path
+) -> None:
+    link = "https://example.org/" + "x" * 300
+    phones.deliver(text(FATIMA, "#inbraak Glasgerinkel achter nr 8"))
+    phones.deliver(text(FATIMA, f"KLAAR zie {link}", minute=9))
+    html = api.call("GET", "/report?month=2026-11").body.decode()
+    assert link in html
+    page = tmp_path / "long.html"
+    page.write_text(html.replace("</body>", WIDTH + "</body>"), "utf-8")
+
+    dom = run([*chromium, "--window-size=800,1200", "--dump-dom", page.as_uri()])
+
+    found = re.search(r'data-widths="(\d+) (\d+)"', dom.stdout)
+    assert found, "the page was not measured"
+    page_width, window_width = map(int, found.groups())
+    assert page_width <= window_width
