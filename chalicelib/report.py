@@ -32,13 +32,6 @@ from chalicelib.errors import InvalidInput
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood
 
 Item = Mapping[str, Any]
-SUPPRESSION_REASONS: Final = (
-    "duplicate_text",
-    "member_rate",
-    "neighbourhood_rate",
-    "auto_reply",
-    "stale_reply",
-)
 FIRST_YEAR: Final = 1970
 LAST_YEAR: Final = 9998
 
