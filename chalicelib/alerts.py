@@ -14,7 +14,7 @@ successful broadcast returns the stored outcome and sends nothing.
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones, sms
@@ -22,7 +22,7 @@ from chalicelib.broadcast import Broadcaster
 from chalicelib.conversation import Conversation, NeighbourhoodRecords, moment
 from chalicelib.errors import InvalidPhoneNumber, MalformedInbound
 from chalicelib.members import Roster
-from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
+from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
 from chalicelib.observability import count, logger
 from chalicelib.protection import Limits
 
@@ -125,6 +125,27 @@ def _received_at(notification: Mapping[str, Any]) -> str:
 
 def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
+
+
+def dutch_days(since: str, until: str) -> tuple[str, str]:
+    """Dutch days `since` to `until` (ISO dates, "" for no bound) as the log's
+    UTC keys: a coordinator's 28 November starts at 23:00 UTC the day before.
+
+    The upper key is the last whole second of the last day; the key condition
+    adds "~", which takes in that second's milliseconds and nothing after.
+    """
+
+    def utc(day: date) -> datetime:
+        return datetime(day.year, day.month, day.day, tzinfo=TIMEZONE).astimezone(UTC)
+
+    low = utc(date.fromisoformat(since)) if since else None
+    high = utc(date.fromisoformat(until) + timedelta(days=1)) if until else None
+    return (
+        low.isoformat(timespec="seconds")[:19] if low else "",
+        (high - timedelta(seconds=1)).isoformat(timespec="seconds")[:19]
+        if high
+        else "",
+    )
 
 
 def _received_between(neighbourhood_id: str, since: str, until: str) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from chalicelib import phones, sms, texts
-from chalicelib.alerts import AlertLog, _received_between
+from chalicelib.alerts import AlertLog, _received_between, dutch_days
 from chalicelib.broadcast import TopicBroadcaster
 from chalicelib.conversation import TALLY_PREFIX
 from chalicelib.errors import (
@@ -114,9 +114,13 @@ def _day(query: Mapping[str, str], name: str) -> str:
     if not raw:
         return ""
     try:
-        return date.fromisoformat(raw).isoformat()
+        day = date.fromisoformat(raw)
     except ValueError:
         raise InvalidInput("api.date_invalid", field=name, value=raw) from None
+    # Days whose Dutch midnight a datetime can still turn into UTC and back.
+    if not 1970 <= day.year <= 9998:
+        raise InvalidInput("api.date_invalid", field=name, value=raw)
+    return day.isoformat()
 
 
 def _month(query: Mapping[str, str]) -> str:
@@ -528,6 +532,9 @@ class CoordinatorOffice:
         since, until = _day(query, "from"), _day(query, "to")
         if since and until and since > until:
             raise InvalidInput("api.dates_reversed", field="from")
+        # A coordinator's days are Dutch days, as the export's and the
+        # report's are; the log's keys are UTC.
+        since, until = dutch_days(since, until)
         items, cursor = AlertLog(self.alerts_table).page(
             neighbourhood_id,
             since=since,
@@ -590,12 +597,9 @@ class CoordinatorOffice:
         if since and until and since > until:
             raise InvalidInput("api.dates_reversed", field="from")
         neighbourhood = self.neighbourhood(neighbourhood_id)
-        # The days are Dutch days, as the export writes its times; the log's
-        # keys are UTC, which would move the hour around midnight a day.
-        logged = AlertLog(self.alerts_table).between(
-            neighbourhood_id, *report.utc_days(since, until)
+        items = AlertLog(self.alerts_table).between(
+            neighbourhood_id, *dutch_days(since, until)
         )
-        items = report.on_days(logged, since, until)
         return report.alerts_csv(items, language, neighbourhood.show_names)
 
     def report(

@@ -179,32 +179,6 @@ def in_month(items: Iterable[Item], month: Month) -> list[Item]:
     return sorted(kept, key=lambda item: local_time(str(item["received_at"])))
 
 
-def utc_days(since: str, until: str) -> tuple[str, str]:
-    """Dutch days `since` up to and including `until` as the log's UTC sort keys.
-
-    An empty day is no bound. The upper key is the next Dutch midnight, which
-    the log's query includes: `on_days` drops what starts exactly then.
-    """
-
-    def midnight(day: date) -> str:
-        moment = datetime(day.year, day.month, day.day, tzinfo=TIMEZONE)
-        return moment.astimezone(UTC).isoformat(timespec="seconds")[:19]
-
-    low = midnight(date.fromisoformat(since)) if since else ""
-    high = midnight(date.fromisoformat(until) + timedelta(days=1)) if until else ""
-    return low, high
-
-
-def on_days(items: Iterable[Item], since: str, until: str) -> list[Item]:
-    """The items received on Dutch days `since` to `until` (ISO dates or "")."""
-    kept = []
-    for item in items:
-        day = local_time(str(item["received_at"])).date().isoformat()
-        if (not since or since <= day) and (not until or day <= until):
-            kept.append(item)
-    return kept
-
-
 def first_response_minutes(item: Item) -> float | None:
     """Minutes from the alert to the first neighbour saying they come."""
     times = [

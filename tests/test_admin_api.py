@@ -11,6 +11,7 @@ from chalicelib.errors import InvalidInput
 from chalicelib.neighbourhoods import Neighbourhood
 from chalicelib.tokens import CoordinatorTokens
 from tests.conftest import MOLENWIJK_PHONES, Api, Phones, load_event
+from tests.test_two_way import text
 from wijkalert.sandbox import Sandbox
 
 
@@ -736,6 +737,24 @@ def test_alerts_are_listed_newest_first_and_by_date(api: Api, phones: Phones) ->
     assert [a["sender"] for a in second_day["alerts"]] == ["Ahmed"]
 
 
+def test_alert_list_days_are_dutch_days(api: Api, phones: Phones) -> None:
+    _, fatima, ahmed, sanne, _ = MOLENWIJK_PHONES
+    # 23:30, 0:00 and 0:30 Dutch time on the night of 28 to 29 November.
+    phones.deliver(text(fatima, "Nog laat: glasgerinkel", minute=90))
+    phones.deliver(text(sanne, "Om middernacht: geschreeuw", minute=120))
+    phones.deliver(text(ahmed, "Net na middernacht: knal", minute=150))
+
+    def listed(day: str) -> list[str]:
+        reply = api.call("GET", f"/alerts?from={day}&to={day}").json_body
+        return [alert["received_at"] for alert in reply["alerts"]]
+
+    assert listed("2026-11-28") == ["2026-11-28T22:30:00.000Z"]
+    assert listed("2026-11-29") == [
+        "2026-11-28T23:30:00.000Z",
+        "2026-11-28T23:00:00.000Z",
+    ]
+
+
 def test_alerts_page_on_with_a_cursor_inside_the_range(
     api: Api, phones: Phones
 ) -> None:
@@ -762,9 +781,21 @@ def test_alerts_page_on_with_a_cursor_inside_the_range(
         }
 
 
-@pytest.mark.parametrize("query", ["from=gisteren", "from=2026-11-30&to=2026-11-01"])
-def test_bad_date_range_gets_400(api: Api, query: str) -> None:
-    assert api.call("GET", f"/alerts?{query}").status_code == 400
+@pytest.mark.parametrize(
+    "query",
+    [
+        "from=gisteren",
+        "from=2026-11-30&to=2026-11-01",
+        "from=0001-01-01",
+        "to=9999-12-31",
+    ],
+)
+@pytest.mark.parametrize("route", ["/alerts", "/alerts/export"])
+def test_bad_date_range_gets_400(api: Api, route: str, query: str) -> None:
+    reply = api.call("GET", f"{route}?{query}")
+
+    assert reply.status_code == 400
+    assert error_of(reply)["field"] in ("from", "to")
 
 
 # Drift repair.

@@ -496,6 +496,8 @@ def test_alerts_list_shows_who_sent_what(jan: Coordinator, phones: Phones) -> No
         "id",
     ]
     assert "Jan" in result.stdout and "Verdachte man" in result.stdout
+    # Received at 21:14 UTC, which was 22:14 on the neighbourhood's clocks.
+    assert result.stdout.splitlines()[2].startswith("2026-11-28 22:14  Jan ")
 
 
 def test_alerts_list_with_nothing_in_the_period_says_so(jan: Coordinator) -> None:

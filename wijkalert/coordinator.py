@@ -19,6 +19,7 @@ import sys
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, TypeVar
@@ -39,7 +40,7 @@ from tabulate import tabulate
 from chalicelib import config, phones, texts
 from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportRow, read_roster_csv
-from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
+from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
 from chalicelib.tokens import CoordinatorTokens, Token
 from wijkalert.files import UnreadableFile, read_text, reason_for
 
@@ -265,6 +266,18 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], lang: str) -> 
         disable_numparse=True,
         maxcolwidths=60,
     )
+
+
+def _dutch_time(stamp: str) -> str:
+    """An alert's UTC time as the neighbourhood's clock showed it, as --from
+    and --to count days; anything else as sent."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        return stamp
+    return f"{moment.astimezone(TIMEZONE):%Y-%m-%d %H:%M}"
 
 
 def _yes_no(value: object, lang: str) -> str:
@@ -698,7 +711,7 @@ def list_alerts(
     elif found:
         rows = [
             [
-                str(alert.get("received_at", "")),
+                _dutch_time(str(alert.get("received_at", ""))),
                 str(alert.get("sender", "")),
                 str(alert.get("parts", "")),
                 str(alert.get("body", "")),
