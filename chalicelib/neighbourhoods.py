@@ -51,6 +51,15 @@ def is_neighbourhood_id(value: str) -> bool:
     return _ID_PATTERN.fullmatch(value) is not None
 
 
+def members_topic_name(neighbourhood_id: str) -> str:
+    """The name of the members topic `open` creates for a neighbourhood.
+
+    The functions' policies grant `members_topic_name("*")`: topics are added
+    while the stack runs, so no list of them can be written into a policy.
+    """
+    return f"wijkalert-{neighbourhood_id}-members"
+
+
 def partition_of(neighbourhood_id: str) -> str:
     """The roster table partition holding a neighbourhood and its members."""
     return f"NBH#{neighbourhood_id}"
@@ -201,7 +210,7 @@ class NeighbourhoodDirectory:
 
         # No DisplayName: SNS would put it in front of every SMS the topic
         # sends, costing characters the residents pay for.
-        topic = self._sns.create_topic(Name=f"wijkalert-{neighbourhood_id}-members")
+        topic = self._sns.create_topic(Name=members_topic_name(neighbourhood_id))
         neighbourhood = Neighbourhood(
             id=neighbourhood_id,
             name=name.strip() or neighbourhood_id,
