@@ -199,13 +199,22 @@ class NeighbourhoodDirectory:
         long_code: str,
         language: str = texts.DEFAULT_LANGUAGE,
     ) -> Neighbourhood:
-        """Create a neighbourhood with its members topic and record its long code."""
+        """Create a neighbourhood with its members topic and record its long code.
+
+        A neighbourhood already open with this id and long code is returned as
+        it is.
+        """
         if not is_neighbourhood_id(neighbourhood_id):
             raise InvalidInput(
                 "neighbourhood.id_invalid", field="id", value=neighbourhood_id
             )
         number = phones.normalise(long_code, field="long_code")
-        if self.by_long_code(number) is not None:
+        found = self.by_long_code(number)
+        if found is not None and found.id == neighbourhood_id:
+            # Opened before, perhaps by a run whose answer was lost: opening
+            # again changes nothing, so running it twice is safe.
+            return found
+        if found is not None:
             raise NeighbourhoodConflict("neighbourhood.long_code_taken", value=number)
 
         # No DisplayName: SNS would put it in front of every SMS the topic
