@@ -41,8 +41,6 @@ DEFAULT_CATEGORIES: tuple[str, ...] = (
     "brand",
     "vandalisme",
 )
-# US dollars per SMS part to Dutch mobiles: the assumption docs/deploy.md also
-# makes, to be replaced with the price on the neighbourhood's own AWS bill.
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{1,39}")
 
 
@@ -65,8 +63,9 @@ def partition_of(neighbourhood_id: str) -> str:
     return f"NBH#{neighbourhood_id}"
 
 
-# What an SMS part costs a Dutch neighbourhood: an assumption to check
-# against the AWS price list for the Netherlands, and a setting to correct.
+# What an SMS part costs a Dutch neighbourhood, in euros: an assumption to
+# check against the AWS price list for the Netherlands (docs/deploy.md makes
+# the same one, as USD 0.10), and a setting to correct.
 DEFAULT_PRICE_PER_PART = Decimal("0.09")
 # No budget until the residents set one: a default that is too small for a
 # large roster would hold back the first alert, and safety comes first.
