@@ -41,8 +41,6 @@ DEFAULT_CATEGORIES: tuple[str, ...] = (
     "brand",
     "vandalisme",
 )
-# US dollars per SMS part to Dutch mobiles: the assumption docs/deploy.md also
-# makes, to be replaced with the price on the neighbourhood's own AWS bill.
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{1,39}")
 
 
@@ -51,13 +49,23 @@ def is_neighbourhood_id(value: str) -> bool:
     return _ID_PATTERN.fullmatch(value) is not None
 
 
+def members_topic_name(neighbourhood_id: str) -> str:
+    """The name of the members topic `open` creates for a neighbourhood.
+
+    The functions' policies grant `members_topic_name("*")`: topics are added
+    while the stack runs, so no list of them can be written into a policy.
+    """
+    return f"wijkalert-{neighbourhood_id}-members"
+
+
 def partition_of(neighbourhood_id: str) -> str:
     """The roster table partition holding a neighbourhood and its members."""
     return f"NBH#{neighbourhood_id}"
 
 
-# What an SMS part costs a Dutch neighbourhood: an assumption to check
-# against the AWS price list for the Netherlands, and a setting to correct.
+# What an SMS part costs a Dutch neighbourhood, in euros: an assumption to
+# check against the AWS price list for the Netherlands (docs/deploy.md makes
+# the same one, as USD 0.10), and a setting to correct.
 DEFAULT_PRICE_PER_PART = Decimal("0.09")
 # No budget until the residents set one: a default that is too small for a
 # large roster would hold back the first alert, and safety comes first.
@@ -190,18 +198,27 @@ class NeighbourhoodDirectory:
         long_code: str,
         language: str = texts.DEFAULT_LANGUAGE,
     ) -> Neighbourhood:
-        """Create a neighbourhood with its members topic and record its long code."""
+        """Create a neighbourhood with its members topic and record its long code.
+
+        A neighbourhood already open with this id and long code is returned as
+        it is.
+        """
         if not is_neighbourhood_id(neighbourhood_id):
             raise InvalidInput(
                 "neighbourhood.id_invalid", field="id", value=neighbourhood_id
             )
         number = phones.normalise(long_code, field="long_code")
-        if self.by_long_code(number) is not None:
+        found = self.by_long_code(number)
+        if found is not None and found.id == neighbourhood_id:
+            # Opened before, perhaps by a run whose answer was lost: opening
+            # again changes nothing, so running it twice is safe.
+            return found
+        if found is not None:
             raise NeighbourhoodConflict("neighbourhood.long_code_taken", value=number)
 
         # No DisplayName: SNS would put it in front of every SMS the topic
         # sends, costing characters the residents pay for.
-        topic = self._sns.create_topic(Name=f"wijkalert-{neighbourhood_id}-members")
+        topic = self._sns.create_topic(Name=members_topic_name(neighbourhood_id))
         neighbourhood = Neighbourhood(
             id=neighbourhood_id,
             name=name.strip() or neighbourhood_id,

@@ -684,6 +684,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Neighbourhood {name} ({id}) is open: number {long_code}, members "
         "topic {topic}.",
     },
+    "operator.already_open": {
+        "nl": "Buurt {name} ({id}) was al geopend met nummer {long_code}; er is "
+        "niets veranderd. Ledentopic: {topic}.",
+        "en": "Neighbourhood {name} ({id}) was already open with number "
+        "{long_code}; nothing was changed. Members topic: {topic}.",
+    },
     "operator.next_step": {
         "nl": "Stuur de tweerichtings-sms van {long_code} nu naar het SNS-topic "
         "{inbound_topic} (zie stap 5 in docs/deploy.md).",

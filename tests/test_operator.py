@@ -112,6 +112,28 @@ def test_a_long_code_already_in_use_is_refused(sandbox: Sandbox) -> None:
     assert sandbox.directory().get("kastanjebuurt") is None
 
 
+def test_opening_again_changes_nothing_and_says_so(sandbox: Sandbox) -> None:
+    open_molenwijk()
+
+    code, out, err = operator(
+        "open",
+        "molenwijk",
+        "--name",
+        "Molenwijk-Noord",
+        "--long-code",
+        "+3197010203040",
+    )
+
+    topic = "arn:aws:sns:eu-west-1:123456789012:wijkalert-molenwijk-members"
+    assert code == 0 and err == ""
+    assert out.splitlines()[0] == (
+        "Buurt Molenwijk (molenwijk) was al geopend met nummer +3197010203040; "
+        f"er is niets veranderd. Ledentopic: {topic}."
+    )
+    opened = sandbox.directory().get("molenwijk")
+    assert opened is not None and opened.name == "Molenwijk"
+
+
 def test_messages_are_in_english_with_lang_en(sandbox: Sandbox) -> None:
     open_molenwijk()
 

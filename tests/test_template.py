@@ -207,7 +207,11 @@ def test_functions_are_named_for_their_stage_and_keep_failed_texts(
         assert function["FunctionName"].startswith(f"wijkalert-{stage}-"), name
         events = function.get("Events", {}).values()
         if any(event["Type"] == "SNS" for event in events):
-            on_failure = function["EventInvokeConfig"]["DestinationConfig"]
+            invoke = function["EventInvokeConfig"]
+            # Lambda's default age is six hours: an alert that late is stale.
+            assert invoke["MaximumRetryAttempts"] == 2, name
+            assert 0 < invoke["MaximumEventAgeInSeconds"] <= 3600, name
+            on_failure = invoke["DestinationConfig"]
             assert on_failure["OnFailure"] == {
                 "Type": "SQS",
                 "Destination": {"Fn::GetAtt": ["InboundDeadLetters", "Arn"]},

@@ -73,6 +73,7 @@ def open_neighbourhood(
         directory = NeighbourhoodDirectory(
             roster, boto3.client("sns", endpoint_url=aws_endpoint)
         )
+        before = directory.get(neighbourhood_id)
         opened = directory.open(neighbourhood_id, name, long_code, language)
     except WijkalertError as error:
         _fail(error.sentence(lang))
@@ -88,7 +89,7 @@ def open_neighbourhood(
 
     click.echo(
         texts.say(
-            "operator.opened",
+            "operator.already_open" if opened == before else "operator.opened",
             lang,
             name=opened.name,
             id=opened.id,
