@@ -9,7 +9,8 @@ DEMO_EVENTS := $(addprefix tests/events/,inbound-alert.json \
 	console-test-publish.json)
 STAGES := dev prod
 PACKAGE_INPUTS := app.py $(wildcard chalicelib/*.py) requirements.txt \
-	.chalice/config.json $(wildcard .chalice/policy-*.json) infra/template.yaml
+	.chalice/config.json $(wildcard .chalice/policy-*.json) infra/template.yaml \
+	infra/pin_stage.py
 
 .PHONY: demo test lint types package unit chromium report-demo bench clean
 # A template that fails cfn-lint is removed, so the next run lints it again.
@@ -38,6 +39,7 @@ build/%/sam.yaml: $(PACKAGE_INPUTS) $(BIN)/wijkalert
 	rm -rf build/$*
 	env -u AWS_PROFILE AWS_DEFAULT_REGION=eu-west-1 $(BIN)/chalice package \
 		--stage $* --merge-template infra/template.yaml build/$*
+	$(BIN)/python infra/pin_stage.py $@ $*
 	$(BIN)/cfn-lint $@
 
 unit: chromium $(BIN)/wijkalert

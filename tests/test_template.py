@@ -199,6 +199,18 @@ def test_two_way_sms_of_this_account_alone_may_publish_inbound_texts(
 
 
 @pytest.mark.parametrize("stage", STAGES)
+def test_the_stage_parameter_takes_only_the_stage_packaged(stage: str) -> None:
+    # The functions read this stage's tables: deploying build/dev with
+    # Stage=prod would make tables nobody reads, so CloudFormation refuses it.
+    template = packaged(stage)
+
+    assert template["Parameters"]["Stage"]["Default"] == stage
+    (assertion,) = template["Rules"]["PackagedStage"]["Assertions"]
+    assert assertion["Assert"] == {"Fn::Equals": [{"Ref": "Stage"}, stage]}
+    assert f"deploy it with Stage={stage}." in assertion["AssertDescription"]
+
+
+@pytest.mark.parametrize("stage", STAGES)
 def test_functions_are_named_for_their_stage_and_keep_failed_texts(
     stage: str,
 ) -> None:
