@@ -111,6 +111,17 @@ def _street(value: object) -> str | None:
     return street or None
 
 
+def check_newcomer(
+    phone: str, name: str, street: str | None = None, *, field: str = "phone"
+) -> tuple[str, str, str | None]:
+    """A newcomer's number, name and street as the roster would keep them.
+
+    Raises the `InvalidInput` that adding them would, so a command that does
+    more than add a member can refuse bad input before it changes anything.
+    """
+    return phones.normalise_mobile(phone, field=field), _name(name), _street(street)
+
+
 # The words a Dutch paper list or the sandbox's own output may use for a role.
 _ROLE_WORDS: Final = {"lid": "member", "coördinator": "coordinator"}
 
@@ -344,14 +355,14 @@ class Roster:
         language: str | None = None,
     ) -> Member:
         """Put a neighbour on the roster and, if active, sign their phone up."""
-        number = phones.normalise_mobile(phone)
+        number, name, street = check_newcomer(phone, name, street)
         if number == self.neighbourhood.long_code:
             # Its own broadcasts would come back to it as texts: a loop.
             raise InvalidInput("member.is_long_code", field="phone", phone=number)
         member = Member(
             phone=number,
-            name=_name(name),
-            street=_street(street),
+            name=name,
+            street=street,
             role=cast(Role, _choice(role, ROLES, "role")),
             status=cast(Status, _choice(status, STATUSES, "status")),
             language=self._language(language),
@@ -550,6 +561,37 @@ class Roster:
         return ImportOutcome(
             row.line, phone, "unchanged" if updated == current else "updated"
         )
+
+    def add_first_coordinator(self, phone: str, name: str) -> tuple[Member, bool]:
+        """Make `phone` the coordinator of a neighbourhood that has none yet.
+
+        A new neighbourhood's roster is empty, and both a token and approving
+        a join request need a coordinator: the operator names the first one.
+        Returns the coordinator and whether the roster changed; naming the
+        same coordinator again changes nothing, so re-running is safe. A
+        neighbourhood that has a coordinator is theirs to manage, so naming
+        someone else is refused.
+        """
+        number, name, _ = check_newcomer(phone, name, field="coordinator")
+        leading = self.members(status="active", role="coordinator")
+        if any(member.phone == number for member in leading):
+            return self.require(number), False
+        if leading:
+            raise MemberExists(
+                "member.coordinator_exists",
+                field="coordinator",
+                neighbourhood=self.neighbourhood.name,
+            )
+
+        current = self.get(number)
+        if current is None:
+            return self.add(number, name, role="coordinator"), True
+        if current.status == "opted_out":
+            # They texted STOP: only their own START signs them up again.
+            raise MemberExists(
+                "member.coordinator_opted_out", field="coordinator", phone=number
+            )
+        return self.update(number, name=name, role="coordinator", status="active"), True
 
     def keep_a_coordinator(self, member: Member, *, field: str = "phone") -> None:
         """Refuse to leave the neighbourhood without an active coordinator."""

@@ -88,6 +88,20 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "{phone} is not an active coordinator of {neighbourhood}; make them "
         "coordinator first, then they can have an access token.",
     },
+    "member.coordinator_exists": {
+        "nl": "{neighbourhood} heeft al een actieve coördinator; die zet anderen "
+        "op de lijst, ook als coördinator (wijkalert members add ... --role "
+        "coordinator).",
+        "en": "{neighbourhood} already has an active coordinator; they put others "
+        "on the roster, as coordinator too (wijkalert members add ... --role "
+        "coordinator).",
+    },
+    "member.coordinator_opted_out": {
+        "nl": "{phone} heeft zich met STOP afgemeld; alleen diegene zelf kan zich "
+        "weer aanmelden, door START te sms'en.",
+        "en": "{phone} left by texting STOP; only they can sign up again, by "
+        "texting START.",
+    },
     "token.not_found": {
         "nl": "Er is geen toegangssleutel '{value}' voor deze buurt.",
         "en": "There is no access token '{value}' for this neighbourhood.",
@@ -648,10 +662,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Manage the neighbourhoods of a running deployment on AWS.",
     },
     "operator.help.open": {
-        "nl": "Open een buurt: maakt het ledentopic aan en legt het lange nummer "
-        "vast. ID is de buurtcode, bijvoorbeeld molenwijk.",
-        "en": "Open a neighbourhood: creates its members topic and records its "
-        "long code. ID is the neighbourhood id, for example molenwijk.",
+        "nl": "Open een buurt: maakt het ledentopic aan, legt het lange nummer "
+        "vast en zet de eerste coördinator op de lijst. ID is de buurtcode, "
+        "bijvoorbeeld molenwijk.",
+        "en": "Open a neighbourhood: creates its members topic, records its long "
+        "code and puts its first coordinator on the roster. ID is the "
+        "neighbourhood id, for example molenwijk.",
     },
     "operator.help.name": {
         "nl": "De naam van de buurt, zoals die voor elke melding staat.",
@@ -689,6 +705,59 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "niets veranderd. Ledentopic: {topic}.",
         "en": "Neighbourhood {name} ({id}) was already open with number "
         "{long_code}; nothing was changed. Members topic: {topic}.",
+    },
+    "operator.was_open": {
+        "nl": "Buurt {name} ({id}) was al geopend met nummer {long_code}. "
+        "Ledentopic: {topic}.",
+        "en": "Neighbourhood {name} ({id}) was already open with number "
+        "{long_code}. Members topic: {topic}.",
+    },
+    "operator.help.coordinator": {
+        "nl": "Het mobiele nummer van de eerste coördinator van de buurt; die komt "
+        "als actieve coördinator op de lijst en krijgt de meldingen.",
+        "en": "The mobile number of the neighbourhood's first coordinator, who is "
+        "put on the roster as an active coordinator and gets the alerts.",
+    },
+    "operator.help.coordinator_name": {
+        "nl": "De naam van de eerste coördinator, zoals die voor diens meldingen "
+        "staat.",
+        "en": "The first coordinator's name, as it stands before their alerts.",
+    },
+    "operator.coordinator_name_missing": {
+        "nl": "Geef ook --coordinator-name: de naam van de coördinator staat voor "
+        "elke melding die diegene stuurt.",
+        "en": "Also give --coordinator-name: the coordinator's name stands before "
+        "every alert they send.",
+    },
+    "operator.coordinator_missing": {
+        "nl": "--coordinator-name hoort bij --coordinator; geef ook het mobiele "
+        "nummer van de coördinator.",
+        "en": "--coordinator-name goes with --coordinator; also give the "
+        "coordinator's mobile number.",
+    },
+    "operator.coordinator_added": {
+        "nl": "{coordinator} ({phone}) staat nu als coördinator op de lijst van "
+        "{name} en krijgt de meldingen.",
+        "en": "{coordinator} ({phone}) is now on the roster of {name} as "
+        "coordinator, and gets the alerts.",
+    },
+    "operator.coordinator_already": {
+        "nl": "{coordinator} ({phone}) was al coördinator van {name}.",
+        "en": "{coordinator} ({phone}) was already a coordinator of {name}.",
+    },
+    "operator.no_coordinator": {
+        "nl": "{name} heeft nog geen coördinator, en zonder coördinator kan niemand "
+        "de lijst beheren. Voer deze opdracht opnieuw uit met --coordinator "
+        "NUMMER --coordinator-name NAAM.",
+        "en": "{name} has no coordinator yet, and without one nobody can manage "
+        "the roster. Run this command again with --coordinator NUMBER "
+        "--coordinator-name NAME.",
+    },
+    "operator.next_token": {
+        "nl": "Maak dan een toegangssleutel voor de coördinator: wijkalert tokens "
+        "create --neighbourhood {id} --coordinator {phone} --stage {stage}",
+        "en": "Then make an access token for the coordinator: wijkalert tokens "
+        "create --neighbourhood {id} --coordinator {phone} --stage {stage}",
     },
     "operator.next_step": {
         "nl": "Stuur de tweerichtings-sms van {long_code} nu naar het SNS-topic "

@@ -1,10 +1,13 @@
 """`wijkalert neighbourhoods`: what an operator types against a running deployment.
 
 A neighbourhood is data in a deployed stack, not part of its template: opening
-one creates its members topic and records its long code in the stage's roster
-table, with the operator's own AWS credentials (the function's role may not
-create topics). The stack needs no update for it; docs/deploy.md says when to
-run it. Every sentence printed comes from `chalicelib.texts`.
+one creates its members topic, records its long code in the stage's roster
+table and puts its first coordinator on the roster, with the operator's own
+AWS credentials (the function's role may not create topics). Only a
+coordinator can be given a token or approve a join request, so without the
+first one nobody could ever manage the roster. The stack needs no update for
+it; docs/deploy.md says when to run it. Every sentence printed comes from
+`chalicelib.texts`.
 """
 
 import json
@@ -19,7 +22,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from chalicelib import config, texts
 from chalicelib.errors import WijkalertError
-from chalicelib.neighbourhoods import NeighbourhoodDirectory
+from chalicelib.members import Member, Roster, check_newcomer
+from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
 
 # Help is printed before any option is read, so its language comes from the
 # environment alone (as in `wijkalert.cli`).
@@ -39,6 +43,8 @@ def neighbourhoods() -> None:
 @click.argument("neighbourhood_id", metavar="ID")
 @click.option("--name", required=True, help=_help("operator.help.name"))
 @click.option("--long-code", required=True, help=_help("operator.help.long_code"))
+@click.option("--coordinator", help=_help("operator.help.coordinator"))
+@click.option("--coordinator-name", help=_help("operator.help.coordinator_name"))
 @click.option(
     "--language",
     type=click.Choice(texts.LANGUAGES),
@@ -62,19 +68,24 @@ def open_neighbourhood(
     neighbourhood_id: str,
     name: str,
     long_code: str,
+    coordinator: str | None,
+    coordinator_name: str | None,
     language: str,
     stage: str,
     project_dir: Path,
     aws_endpoint: str | None,
 ) -> None:
     table_name = roster_table(project_dir, stage, lang)
+    _check_coordinator(coordinator, coordinator_name, lang)
     try:
-        roster = boto3.resource("dynamodb", endpoint_url=aws_endpoint).Table(table_name)
-        directory = NeighbourhoodDirectory(
-            roster, boto3.client("sns", endpoint_url=aws_endpoint)
-        )
+        table = boto3.resource("dynamodb", endpoint_url=aws_endpoint).Table(table_name)
+        sns = boto3.client("sns", endpoint_url=aws_endpoint)
+        directory = NeighbourhoodDirectory(table, sns)
         before = directory.get(neighbourhood_id)
         opened = directory.open(neighbourhood_id, name, long_code, language)
+        lead, added = _first_coordinator(
+            Roster(table, sns, opened), coordinator, coordinator_name
+        )
     except WijkalertError as error:
         _fail(error.sentence(lang))
     except ClientError as error:
@@ -87,9 +98,13 @@ def open_neighbourhood(
         # No credentials, no region, no connection: botocore says which.
         _fail(texts.say("operator.aws_failed", lang, reason=error))
 
+    if opened != before:
+        opening = "operator.opened"
+    else:
+        opening = "operator.was_open" if added else "operator.already_open"
     click.echo(
         texts.say(
-            "operator.already_open" if opened == before else "operator.opened",
+            opening,
             lang,
             name=opened.name,
             id=opened.id,
@@ -97,6 +112,7 @@ def open_neighbourhood(
             topic=opened.members_topic_arn,
         )
     )
+    _tell_coordinator(opened, lead, added, coordinator is not None, lang)
     click.echo(
         texts.say(
             "operator.next_step",
@@ -105,6 +121,65 @@ def open_neighbourhood(
             inbound_topic=config.INBOUND_TOPIC,
         )
     )
+    if coordinator is not None and lead is not None:
+        click.echo(
+            texts.say(
+                "operator.next_token", lang, id=opened.id, phone=lead.phone, stage=stage
+            )
+        )
+
+
+def _check_coordinator(phone: str | None, name: str | None, lang: str | None) -> None:
+    """Refuse a wrong first coordinator before anything is made.
+
+    A typo in the number must not leave a neighbourhood half-open.
+    """
+    if phone is not None and name is None:
+        _fail(texts.say("operator.coordinator_name_missing", lang))
+    if phone is None and name is not None:
+        _fail(texts.say("operator.coordinator_missing", lang))
+    if phone is not None:
+        try:
+            check_newcomer(phone, name or "", field="coordinator")
+        except WijkalertError as error:
+            _fail(error.sentence(lang))
+
+
+def _first_coordinator(
+    roster: Roster, phone: str | None, name: str | None
+) -> tuple[Member | None, bool]:
+    """The coordinator named (put on the roster if need be), else any there is.
+
+    The second value says whether the roster changed.
+    """
+    if phone is not None:
+        return roster.add_first_coordinator(phone, name or "")
+    leading = roster.members(status="active", role="coordinator")
+    return (leading[0] if leading else None), False
+
+
+def _tell_coordinator(
+    opened: Neighbourhood,
+    lead: Member | None,
+    added: bool,
+    named: bool,
+    lang: str | None,
+) -> None:
+    if lead is None:
+        # Without one, no token can be made and no join request approved.
+        click.echo(texts.say("operator.no_coordinator", lang, name=opened.name))
+    elif named:
+        click.echo(
+            texts.say(
+                "operator.coordinator_added"
+                if added
+                else "operator.coordinator_already",
+                lang,
+                coordinator=lead.name,
+                phone=lead.phone,
+                name=opened.name,
+            )
+        )
 
 
 def roster_table(project_dir: Path, stage: str, lang: str | None) -> str:
