@@ -84,9 +84,14 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "token.not_coordinator": {
         "nl": "{phone} is geen actieve coördinator van {neighbourhood}; maak diegene "
-        "eerst coördinator, dan pas krijgt diegene een toegangssleutel.",
+        "eerst coördinator, dan pas krijgt diegene een toegangssleutel. Heeft "
+        "{neighbourhood} nog geen coördinator, geef dan bij wijkalert "
+        "neighbourhoods open {id} ook --coordinator {phone} --coordinator-name "
+        "NAAM.",
         "en": "{phone} is not an active coordinator of {neighbourhood}; make them "
-        "coordinator first, then they can have an access token.",
+        "coordinator first, then they can have an access token. If "
+        "{neighbourhood} has no coordinator yet, give wijkalert neighbourhoods "
+        "open {id} --coordinator {phone} --coordinator-name NAME as well.",
     },
     "member.coordinator_exists": {
         "nl": "{neighbourhood} heeft al een actieve coördinator; die zet anderen "

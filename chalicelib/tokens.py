@@ -128,6 +128,7 @@ class CoordinatorTokens:
                 field="coordinator",
                 phone=number,
                 neighbourhood=neighbourhood.name,
+                id=neighbourhood.id,
             )
 
         token = Token(

@@ -156,7 +156,9 @@ def test_no_token_for_a_plain_member_or_a_stranger(
     assert refused.value.field == "coordinator"
     assert refused.value.sentence("en") == (
         f"{phone} is not an active coordinator of Molenwijk; make them "
-        "coordinator first, then they can have an access token."
+        "coordinator first, then they can have an access token. If Molenwijk "
+        "has no coordinator yet, give wijkalert neighbourhoods open molenwijk "
+        f"--coordinator {phone} --coordinator-name NAME as well."
     )
     assert tokens.tokens(molenwijk) == []
 

@@ -689,7 +689,9 @@ def test_a_token_only_for_an_active_coordinator_of_the_neighbourhood(
     number = "+316123456" + coordinator[-2:]
     assert result.stderr == (
         f"{number} is geen actieve coördinator van Molenwijk; maak diegene eerst "
-        "coördinator, dan pas krijgt diegene een toegangssleutel.\n"
+        "coördinator, dan pas krijgt diegene een toegangssleutel. Heeft Molenwijk "
+        "nog geen coördinator, geef dan bij wijkalert neighbourhoods open "
+        f"molenwijk ook --coordinator {number} --coordinator-name NAAM.\n"
     )
     assert json_of(operator("list", "--json")) == []
 

@@ -166,6 +166,25 @@ def test_the_first_coordinator_gets_a_token_that_manages_the_roster(
     ] == [(NOOR, "Noor", "coordinator", "active")]
 
 
+def test_a_token_for_a_neighbourhood_without_coordinator_says_how_to_add_one(
+    sandbox: Sandbox,
+) -> None:
+    open_kometenbuurt()
+
+    refused = CliRunner().invoke(
+        main,
+        ["tokens", "create", "--neighbourhood", "kometenbuurt"]
+        + ["--coordinator", "06-12345611"],
+    )
+
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr.endswith(
+        "Heeft Kometenbuurt nog geen coördinator, geef dan bij wijkalert "
+        "neighbourhoods open kometenbuurt ook --coordinator +31612345611 "
+        "--coordinator-name NAAM.\n"
+    )
+
+
 def test_the_first_coordinator_gets_the_alerts(
     sandbox: Sandbox, phones: Phones
 ) -> None:
