@@ -618,6 +618,18 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "het bestand bestaat niet",
         "en": "the file does not exist",
     },
+    "sandbox.no_such_folder": {
+        "nl": "de map waar het in moet bestaat niet",
+        "en": "the folder it should go in does not exist",
+    },
+    "sandbox.not_a_folder": {
+        "nl": "een deel van het pad is een bestand, geen map",
+        "en": "part of the path is a file, not a folder",
+    },
+    "sandbox.no_write_permission": {
+        "nl": "je hebt geen toestemming om daar te schrijven",
+        "en": "you are not allowed to write there",
+    },
     "sandbox.is_directory": {
         "nl": "dat is een map, geen bestand",
         "en": "that is a folder, not a file",

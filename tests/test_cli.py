@@ -269,3 +269,30 @@ def test_demo_counts_the_members_not_the_notice_about_a_shortened_text(
     assert "All 5 active members receive it" in out
     # The sixth SMS is Jan's own notice that his text was cut.
     assert out.count(" -> ") == 6
+
+
+# The report of a made-up month.
+
+
+def test_demo_report_to_a_missing_folder_is_one_sentence(tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "november.html"
+
+    code, _, err = run("sandbox", "report", "--out", str(out))
+
+    assert code == 1
+    assert err == (f"Kan {out} niet schrijven: de map waar het in moet bestaat niet.\n")
+
+
+def test_demo_report_onto_a_folder_is_one_sentence(tmp_path: Path) -> None:
+    code, _, err = run("--lang", "en", "sandbox", "report", "--out", str(tmp_path))
+
+    assert code == 1
+    assert err == f"Cannot write {tmp_path}: that is a folder, not a file.\n"
+
+
+def test_demo_report_without_out_goes_to_the_screen() -> None:
+    code, out, _ = run("--lang", "en", "sandbox", "report", "--csv")
+
+    assert code == 0
+    assert out.splitlines()[0] == "section,item,value"
+    assert "alerts sent round,,320" in out.splitlines()

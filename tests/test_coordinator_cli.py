@@ -801,7 +801,22 @@ def test_report_to_a_folder_that_does_not_exist_says_so(
     result = jan.run("report", "--month", "2026-11", "--out", str(out))
 
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Kan {out} niet schrijven:")
+    assert result.stderr == (
+        f"Kan {out} niet schrijven: de map waar het in moet bestaat niet.\n"
+    )
+
+
+def test_alerts_export_to_a_folder_that_does_not_exist_says_so(
+    jan: Coordinator, tmp_path: Path
+) -> None:
+    out = tmp_path / "missing" / "log.csv"
+
+    result = jan.run("alerts", "export", "--out", str(out), lang="en")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Cannot write {out}: the folder it should go in does not exist.\n"
+    )
 
 
 def test_alerts_export_writes_csv_without_numbers(

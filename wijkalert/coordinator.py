@@ -42,7 +42,12 @@ from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportRow, read_roster_csv
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
 from chalicelib.tokens import CoordinatorTokens, Token
-from wijkalert.files import UnreadableFile, read_text, reason_for
+from wijkalert.files import (
+    UnreadableFile,
+    UnwritableFile,
+    read_text,
+    write_text,
+)
 
 # Help is printed before any option is read, so its language comes from the
 # environment alone (as in `wijkalert.cli`).
@@ -801,12 +806,9 @@ def report(
 
 def _write(path: Path, document: str, lang: str) -> None:
     try:
-        path.write_text(document, encoding="utf-8")
-    except OSError as error:
-        reason = reason_for(error, lang)
-        raise Refusal(
-            texts.say("report.file_unwritable", lang, path=path, reason=reason)
-        ) from None
+        write_text(path, document, lang)
+    except UnwritableFile as error:
+        raise Refusal(str(error)) from None
 
 
 @click.command(help=_help("cli.help.reconcile"))

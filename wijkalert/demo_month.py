@@ -30,6 +30,7 @@ from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportRow
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, partition_of
 from chalicelib.report import Month
+from wijkalert.files import UnwritableFile, write_text
 from wijkalert.sandbox import DEMO_NEIGHBOURHOOD, DEMO_ROSTER, ENVIRONMENT, Sandbox
 
 # On top of the demo roster's five: Molenwijk as a street of twenty-five.
@@ -310,14 +311,12 @@ def _help(key: str) -> str:
 @click.option(
     "--month", default="2026-11", show_default=True, help=_help("cli.help.report_month")
 )
-@click.option(
-    "--out", type=click.Path(path_type=Path), required=True, help=_help("cli.help.out")
-)
+@click.option("--out", type=click.Path(path_type=Path), help=_help("cli.help.out"))
 @click.option("--csv", "as_csv", is_flag=True, help=_help("cli.help.csv"))
 @click.option("--show-names", is_flag=True, help=_help("cli.help.show_names"))
 @click.pass_obj
 def demo_report(
-    lang: str, month: str, out: Path, as_csv: bool, show_names: bool
+    lang: str, month: str, out: Path | None, as_csv: bool, show_names: bool
 ) -> None:
     """The report of a made-up month of Molenwijk, made as the API makes it."""
     try:
@@ -344,5 +343,12 @@ def demo_report(
         except WijkalertError as error:
             click.echo(error.sentence(lang), err=True)
             sys.exit(1)
-    out.write_text(document, encoding="utf-8")
+    if out is None:
+        click.echo(document, nl=False)
+        return
+    try:
+        write_text(out, document, lang)
+    except UnwritableFile as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
     click.echo(texts.say("report.written", lang, month=chosen.name(lang), path=out))
