@@ -854,9 +854,10 @@ def test_alerts_categorise_sets_and_clears_a_category(
     cleared = jan.run("alerts", "categorise", alert_id, "", lang="en")
     refused = jan.run("alerts", "categorise", alert_id, "fietsen")
 
+    # Received 21:14 UTC, as `alerts list` shows it: on the Dutch clock.
     assert set_to.exit_code == 0
-    assert set_to.stdout.endswith("is nu: #inbraak.\n")
-    assert cleared.stdout.endswith("is now: uncategorised.\n")
+    assert set_to.stdout == "De melding van 2026-11-28 22:14 is nu: #inbraak.\n"
+    assert cleared.stdout == "The alert of 2026-11-28 22:14 is now: uncategorised.\n"
     assert refused.exit_code == 1
     assert refused.stderr.startswith("Soort 'fietsen' wordt in deze buurt niet")
 

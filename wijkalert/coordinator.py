@@ -749,7 +749,7 @@ def categorise_alert(
         texts.say(
             "alerts.categorised",
             lang,
-            received_at=api.expect(answer, "received_at", str),
+            received_at=_dutch_time(api.expect(answer, "received_at", str)),
             category=f"#{shown}" if shown else texts.say("report.uncategorised", lang),
         )
     )
