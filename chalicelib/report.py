@@ -12,8 +12,8 @@ here, a few rectangles each, rather than a charting library, so the function
 stays small and the page needs no script, font or image from anywhere else.
 
 What leaves this module carries no phone number: the neighbours' own words
-(outcomes, alert texts) pass through `phones.without_numbers`, and names only
-appear when the neighbourhood chose to show them.
+(outcomes, alert texts) pass through `phones`, which puts a placeholder where a
+number was, and names only appear when the neighbourhood chose to show them.
 """
 
 import csv
@@ -125,7 +125,8 @@ def months_before(moment: datetime, months: int) -> datetime:
 class ClosedAlert:
     received_at: datetime  # in the neighbourhood's time zone
     category: str | None
-    outcome: str  # without phone numbers
+    # The words between the phone numbers; the reader's placeholder joins them.
+    outcome: tuple[str, ...]
     closed_by: str | None  # None where names are not shown
 
 
@@ -303,7 +304,7 @@ def _closed(item: Item, show_names: bool) -> ClosedAlert:
     return ClosedAlert(
         received_at=local_time(str(item["received_at"])),
         category=item.get("category"),
-        outcome=phones.without_numbers(str(item.get("outcome") or "")),
+        outcome=phones.around_numbers(str(item.get("outcome") or "")),
         closed_by=(str(item.get("closed_by") or "") or None) if show_names else None,
     )
 
@@ -349,6 +350,14 @@ def _week(week: int, language: str) -> str:
 def _reason(reason: str, language: str) -> str:
     key = f"story.reason.{reason}"
     return texts.say(key, language) if key in texts.catalogue_keys() else reason
+
+
+def _without_numbers(text: str, language: str) -> str:
+    return phones.without_numbers(text, texts.say("report.number_removed", language))
+
+
+def _outcome(closed: ClosedAlert, language: str) -> str:
+    return texts.say("report.number_removed", language).join(closed.outcome)
 
 
 def _neighbour(name: str | None, language: str) -> str:
@@ -603,7 +612,7 @@ def _closed_table(fig: Figures, language: str) -> str:
         "<tr>"
         f"<td>{closed.received_at:%d-%m %H:%M}</td>"
         f"<td>{escape(_category(closed.category, language))}</td>"
-        f'<td class="words">{escape(closed.outcome or "—")}</td>'
+        f'<td class="words">{escape(_outcome(closed, language) or "—")}</td>'
         f"<td>{escape(_neighbour(closed.closed_by, language))}</td>"
         "</tr>"
         for closed in fig.closed
@@ -739,7 +748,7 @@ def render_csv(fig: Figures, language: str) -> str:
         (
             say("report.closed", language),
             f"{closed.received_at:%Y-%m-%d %H:%M}",
-            closed.outcome,
+            _outcome(closed, language),
         )
         for closed in fig.closed
     ]
@@ -813,14 +822,14 @@ def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
                 str(item.get("reason") or ""),
                 str(item.get("category") or ""),
                 _neighbour(sender, language),
-                phones.without_numbers(str(item.get("body") or "")),
+                _without_numbers(str(item.get("body") or ""), language),
                 str(item.get("parts", "")),
                 str(len(_neighbours_answers(item))),
                 _plain(first_response_minutes(item)),
                 local_time(str(closed_at)).isoformat(timespec="seconds")
                 if closed_at
                 else "",
-                phones.without_numbers(str(item.get("outcome") or "")),
+                _without_numbers(str(item.get("outcome") or ""), language),
                 _neighbour(closer, language) if closed_at else "",
             ]
         )

@@ -1299,6 +1299,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.minutes": {"nl": "{minutes} min", "en": "{minutes} min"},
     "report.uncategorised": {"nl": "zonder categorie", "en": "uncategorised"},
     "report.a_neighbour": {"nl": "een buur", "en": "a neighbour"},
+    # Where a phone number stood in a neighbour's words.
+    "report.number_removed": {"nl": "[nummer]", "en": "[number]"},
     "report.period": {
         "nl": "{first} t/m {last} {month}",
         "en": "{first} to {last} {month}",

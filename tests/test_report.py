@@ -646,10 +646,27 @@ def test_the_export_lists_the_log_oldest_first_without_numbers(
         "verdacht",
         "een buur",
     )
-    assert row["bericht"] == "#verdacht iemand belt aan, bel mij op …"
-    assert row["afloop"] == "bezorger, bel … niet meer"
+    assert row["bericht"] == "#verdacht iemand belt aan, bel mij op [nummer]"
+    assert row["afloop"] == "bezorger, bel [nummer] niet meer"
     assert (row["buren die kwamen"], row["minuten tot eerste reactie"]) == ("1", "3.0")
     assert not PHONE_NUMBER.search(response.body.decode())
+
+
+def test_a_number_taken_out_of_an_outcome_is_marked_in_the_readers_words(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "#inbraak schuurdeur open"))
+    phones.deliver(
+        text(FATIMA, "KLAAR wijkagent komt, bel hem op 06-12345699", minute=9)
+    )
+
+    html = api.call("GET", "/report?month=2026-11").body.decode()
+    numbers = report_csv(api)
+
+    assert '<td class="words">wijkagent komt, bel hem op [nummer]</td>' in html
+    assert numbers[("Closed alerts", "2026-11-28 22:00")] == (
+        "wijkagent komt, bel hem op [number]"
+    )
 
 
 def test_a_formula_typed_in_a_text_stays_text_in_a_spreadsheet(
