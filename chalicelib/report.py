@@ -654,6 +654,24 @@ def _costs(fig: Figures, language: str) -> str:
     return f"<p>{escape(sentence)}</p><p class='note'>{escape(assumption)}</p>"
 
 
+def _figures_html(fig: Figures, language: str) -> list[str]:
+    parts = [_section(texts.say("report.summary", language), _tiles(fig, language))]
+    if fig.alerts:
+        parts.append(_charts(fig, language))
+    else:
+        empty = texts.say("report.no_alerts", language, month=fig.month.name(language))
+        parts.append(f'<p class="empty" data-empty="true">{escape(empty)}</p>')
+    parts += [
+        _section(texts.say("report.held_back", language), _held_back(fig, language)),
+        _section(texts.say("report.sms", language), _costs(fig, language)),
+    ]
+    if fig.alerts:
+        # Last: a long list, which the meeting reads after the figures.
+        closed = _closed_table(fig, language)
+        parts.append(_section(texts.say("report.closed", language), closed, "list"))
+    return parts
+
+
 def render_html(fig: Figures, language: str, generated: datetime) -> str:
     """The month's report as one HTML page with everything in it."""
     title = texts.say(
@@ -675,21 +693,10 @@ def render_html(fig: Figures, language: str, generated: datetime) -> str:
     ]
     if erased:
         parts.append(f'<p class="erased" data-erased="true">{escape(erased)}</p>')
-    parts.append(_section(texts.say("report.summary", language), _tiles(fig, language)))
-    if fig.alerts:
-        parts.append(_charts(fig, language))
-    elif not fig.all_erased:
-        # A month the retention erased says that instead, above.
-        empty = texts.say("report.no_alerts", language, month=fig.month.name(language))
-        parts.append(f'<p class="empty" data-empty="true">{escape(empty)}</p>')
-    parts += [
-        _section(texts.say("report.held_back", language), _held_back(fig, language)),
-        _section(texts.say("report.sms", language), _costs(fig, language)),
-    ]
-    if fig.alerts:
-        # Last: a long list, which the meeting reads after the figures.
-        closed = _closed_table(fig, language)
-        parts.append(_section(texts.say("report.closed", language), closed, "list"))
+    # Of a month the retention erased whole nothing is left to count, and
+    # zeros would read as a quiet month; the sentence above says it all.
+    if not fig.all_erased:
+        parts += _figures_html(fig, language)
     parts += [
         "<footer>"
         + escape(
@@ -717,11 +724,17 @@ def render_csv(fig: Figures, language: str) -> str:
     say = texts.say
     rows: list[tuple[str, str, str]] = [
         (say("report.csv.period", language), period(fig, language), ""),
-        (say("report.tile.alerts", language), "", str(fig.alerts)),
     ]
     erased = _erased(fig, language)
     if erased:
-        rows.insert(1, (say("report.csv.erased", language), erased, ""))
+        rows.append((say("report.csv.erased", language), erased, ""))
+    header = tuple(
+        say(f"report.csv.{name}", language) for name in ("section", "item", "value")
+    )
+    if fig.all_erased:
+        # As on the page: no counts of what is no longer there.
+        return _csv([header, *rows])
+    rows += [(say("report.tile.alerts", language), "", str(fig.alerts))]
     rows += [
         (say("report.chart.per_week", language), _week(week, language), str(count))
         for week, count in fig.per_week
@@ -763,9 +776,6 @@ def render_csv(fig: Figures, language: str) -> str:
         (say("report.csv.part_price", language), "", str(fig.part_price)),
         (say("report.csv.cost", language), "", str(fig.cost)),
     ]
-    header = tuple(
-        say(f"report.csv.{name}", language) for name in ("section", "item", "value")
-    )
     return _csv([header, *rows])
 
 

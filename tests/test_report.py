@@ -380,7 +380,10 @@ def test_a_month_past_the_retention_says_its_alerts_are_gone(
     )
     assert gone in html
     assert "No alerts were sent round in May 2020." not in html
-    assert numbers[("erased", gone)] == ""
+    # Nothing that reads as counted: no tiles, charts, zero cost or zero rows.
+    assert 'data-figure="' not in html and 'data-chart="' not in html
+    assert "EUR" not in html
+    assert numbers == {("period", "1 to 31 May 2020"): "", ("erased", gone): ""}
 
 
 def test_the_month_the_retention_cuts_through_says_from_when(
