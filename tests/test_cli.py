@@ -1,7 +1,10 @@
 """`wijkalert sandbox replay` and `demo`, as a newcomer runs them."""
 
+import csv
 import json
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -296,3 +299,34 @@ def test_demo_report_without_out_goes_to_the_screen() -> None:
     assert code == 0
     assert out.splitlines()[0] == "section,item,value"
     assert "alerts sent round,,320" in out.splitlines()
+
+
+def test_demo_report_of_a_month_the_retention_erased_counts_nothing() -> None:
+    code, out, _ = run(
+        "--lang", "en", "sandbox", "report", "--month", "2024-11", "--csv"
+    )
+
+    assert code == 0
+    assert out.splitlines() == [
+        "section,item,value",
+        "period,1 to 30 November 2024,",
+        'erased,"Alerts are erased after 24 months: those of November 2024 are '
+        'gone, so this report cannot count them.",',
+    ]
+
+
+def test_demo_report_of_the_running_month_has_no_alerts_still_to_come() -> None:
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+
+    code, out, _ = run(
+        "--lang", "en", "sandbox", "report", "--month", f"{today:%Y-%m}", "--csv"
+    )
+
+    # The weeks stand in calendar order; those after this one are to come.
+    weeks = [
+        row[1:] for row in csv.reader(out.splitlines()) if row[0] == "Alerts per week"
+    ]
+    labels = [label for label, _ in weeks]
+    to_come = weeks[labels.index(f"week {today.isocalendar().week}") + 1 :]
+    assert code == 0
+    assert {count for _, count in to_come} <= {"0"}

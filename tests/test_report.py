@@ -115,6 +115,46 @@ def test_the_generated_month_is_a_busy_realistic_one(november: LoggedMonth) -> N
     assert len({local(item["received_at"]).date() for item in alerts}) >= 25
 
 
+# 4 December 2026, 8:00 Dutch time: December had run three days and a bit.
+EARLY_DECEMBER = datetime(2026, 12, 4, 8, 0, tzinfo=AMSTERDAM)
+
+
+def test_a_made_up_running_month_holds_nothing_still_to_come(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood
+) -> None:
+    assert sandbox.enrol(molenwijk, demo_month.MORE_NEIGHBOURS) == []
+    members = [*DEMO_ROSTER, *demo_month.MORE_NEIGHBOURS]
+    demo = demo_month.generate(molenwijk, members, 2026, 12, now=EARLY_DECEMBER)
+    demo_month.write(molenwijk, "2026-12", demo)
+
+    figures = report_csv(api, "2026-12")
+
+    alerts = [item for item in demo.items if item["status"] == "broadcast"]
+    assert 0 < len(alerts) < 320
+    assert figures[("alerts sent round", "")] == str(len(alerts))
+    assert figures[("Alerts per week", "week 49")] == str(len(alerts))
+    for week in range(50, 54):
+        assert figures[("Alerts per week", f"week {week}")] == "0"
+    # Nor a neighbour coming, or an alert closed, after the moment.
+    for item in demo.items:
+        moments = [item["received_at"], *(a["at"] for a in item["responders"].values())]
+        moments += [item["closed_at"]] if "closed_at" in item else []
+        assert all(local(moment) <= EARLY_DECEMBER for moment in moments)
+
+
+def test_a_made_up_month_holds_nothing_the_retention_erased(
+    molenwijk: Neighbourhood,
+) -> None:
+    members = [*DEMO_ROSTER, *demo_month.MORE_NEIGHBOURS]
+
+    cut_through = demo_month.generate(molenwijk, members, 2024, 12, now=EARLY_DECEMBER)
+    erased = demo_month.generate(molenwijk, members, 2024, 11, now=EARLY_DECEMBER)
+
+    first = min(local(item["received_at"]) for item in cut_through.items)
+    assert first >= EARLY_DECEMBER.replace(year=2024)
+    assert (erased.items, erased.unknown_texts) == ([], 0)
+
+
 def test_report_numbers_match_an_independent_count(
     api: Api, november: LoggedMonth
 ) -> None:

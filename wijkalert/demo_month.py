@@ -9,6 +9,9 @@ closings are the fields `record_response` and `record_closing` set.
 The month leans the way a neighbourhood's does: evenings and nights more than
 mornings, weekends more than weekdays, a burglary spree in one week. A seed
 makes it the same month every time, so tests can count it.
+
+The log holds what the real one would hold now: nothing from days still to
+come, and nothing the retention has already erased.
 """
 
 import os
@@ -140,8 +143,10 @@ def generate(
     alerts: int = 320,
     seed: int = 6,
     retention_months: int = 24,
+    now: datetime | None = None,
 ) -> DemoMonth:
-    """A month of alert items for `neighbourhood`, sent by `members`."""
+    """A month of alert items for `neighbourhood`, sent by `members`, as the
+    alert log holds them `now`."""
     chance = random.Random(seed)
     days = _days(year, month)
     day_weights = [WEEKDAY_WEIGHTS[day.weekday()] * _spree(day) for day in days]
@@ -159,7 +164,38 @@ def generate(
             items.append(_held(neighbourhood, sender, local, number, reason))
     for item in items:
         item["expires_at"] = expiry(_utc(str(item["received_at"])), retention_months)
-    return DemoMonth(items, unknown_texts=chance.randrange(15, 40))
+    unknown_texts = chance.randrange(15, 40)
+
+    # The whole month is drawn first, so a month wholly past and kept is the
+    # same month whenever it is asked for; then the log as it stands now.
+    moment = now or datetime.now(UTC)
+    kept = [_as_of(item, moment) for item in items if _logged(item, moment)]
+    share = sum(_is_alert(item) for item in kept) / alerts
+    return DemoMonth(kept, unknown_texts=round(unknown_texts * share))
+
+
+def _is_alert(item: dict[str, Any]) -> bool:
+    return bool(item["status"] == "broadcast")
+
+
+def _logged(item: dict[str, Any], now: datetime) -> bool:
+    """Received by `now` and not yet past its expiry, which TTL erases."""
+    received = _utc(str(item["received_at"]))
+    return received <= now and int(item["expires_at"]) > now.timestamp()
+
+
+def _as_of(item: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """The item without the answers and the closing still to come."""
+    answers = {
+        phone: answer
+        for phone, answer in item["responders"].items()
+        if _utc(str(answer["at"])) <= now
+    }
+    kept = {**item, "responders": answers}
+    if "closed_at" in item and _utc(str(item["closed_at"])) > now:
+        for field in ("closed_at", "closed_by", "outcome"):
+            del kept[field]
+    return kept
 
 
 def _days(year: int, month: int) -> list[datetime]:
@@ -334,9 +370,16 @@ def demo_report(
                 ExpressionAttributeValues={":yes": True},
             )
         box.enrol(neighbourhood, members)
-        demo = generate(neighbourhood, members, chosen.year, chosen.month)
+        settings = config.Settings.from_environ()
+        demo = generate(
+            neighbourhood,
+            members,
+            chosen.year,
+            chosen.month,
+            retention_months=settings.alert_retention_months,
+        )
         write(neighbourhood, str(chosen), demo)
-        office = CoordinatorOffice.open(config.Settings.from_environ())
+        office = CoordinatorOffice.open(settings)
         query = {"month": str(chosen), "format": "csv" if as_csv else "html"}
         try:
             _, document = office.report(neighbourhood.id, query, lang)
