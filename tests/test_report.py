@@ -281,6 +281,20 @@ def test_the_html_charts_draw_the_same_numbers(api: Api, november: LoggedMonth) 
     assert drawn.figures["unknown"] == str(november.unknown_texts)
 
 
+def test_the_made_up_outcomes_fit_what_the_alerts_were_about(
+    api: Api, november: LoggedMonth
+) -> None:
+    html = api.call("GET", "/report?month=2026-11").body.decode()
+
+    closed = re.findall(r'<td>([^<]*)</td><td class="words">([^<]*)</td>', html)
+    assert len(closed) == sum("closed_at" in item for item in november.alerts())
+    for category, outcome in closed:
+        if re.search(r"brandweer|geblust|vuur", outcome):
+            assert category == "#brand", outcome
+        if re.search(r"jongeren|muziek|scooters", outcome):
+            assert category == "#overlast", outcome
+
+
 def test_the_report_holds_no_phone_numbers_and_no_names(
     api: Api, november: LoggedMonth
 ) -> None:
