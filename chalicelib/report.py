@@ -733,7 +733,7 @@ def render_csv(fig: Figures, language: str) -> str:
     )
     if fig.all_erased:
         # As on the page: no counts of what is no longer there.
-        return _csv([header, *rows])
+        return _csv([header, *rows], language)
     rows += [(say("report.tile.alerts", language), "", str(fig.alerts))]
     rows += [
         (say("report.chart.per_week", language), _week(week, language), str(count))
@@ -754,7 +754,7 @@ def render_csv(fig: Figures, language: str) -> str:
     wait = fig.median_first_response
     rows += [
         (say("report.csv.responded", language), "", str(fig.responded)),
-        (say("report.tile.first_response", language), "", _plain(wait)),
+        (say("report.tile.first_response", language), "", _plain(wait, language)),
         (say("report.tile.closed", language), "", str(len(fig.closed))),
     ]
     rows += [
@@ -773,19 +773,34 @@ def render_csv(fig: Figures, language: str) -> str:
     rows += [
         (say("report.tile.parts", language), "", str(fig.sms_parts)),
         (say("report.csv.recipients", language), "", str(fig.recipients)),
-        (say("report.csv.part_price", language), "", str(fig.part_price)),
-        (say("report.csv.cost", language), "", str(fig.cost)),
+        (
+            say("report.csv.part_price", language),
+            "",
+            _decimal(fig.part_price, language),
+        ),
+        (say("report.csv.cost", language), "", _decimal(fig.cost, language)),
     ]
-    return _csv([header, *rows])
+    return _csv([header, *rows], language)
 
 
-def _plain(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}"
+# A spreadsheet set to Dutch reads "8,6" as a number and splits cells at ";"
+# (the comma being taken); one set to English wants "8.6" and ",". The CSV
+# follows the language its header is written in.
 
 
-def _csv(rows: Iterable[Sequence[str]]) -> str:
+def _decimal(value: Decimal | str, language: str) -> str:
+    written = str(value)
+    return written.replace(".", ",") if language == "nl" else written
+
+
+def _plain(value: float | None, language: str) -> str:
+    return "" if value is None else _decimal(f"{value:.1f}", language)
+
+
+def _csv(rows: Iterable[Sequence[str]], language: str) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    delimiter = ";" if language == "nl" else ","
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerows([_as_text(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
@@ -835,7 +850,7 @@ def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
                 _without_numbers(str(item.get("body") or ""), language),
                 str(item.get("parts", "")),
                 str(len(_neighbours_answers(item))),
-                _plain(first_response_minutes(item)),
+                _plain(first_response_minutes(item), language),
                 local_time(str(closed_at)).isoformat(timespec="seconds")
                 if closed_at
                 else "",
@@ -843,4 +858,4 @@ def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
                 _neighbour(closer, language) if closed_at else "",
             ]
         )
-    return _csv(rows)
+    return _csv(rows, language)

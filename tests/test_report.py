@@ -694,7 +694,7 @@ def test_the_export_lists_the_log_oldest_first_without_numbers(
 
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.body.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.body.decode()), delimiter=";"))
     assert len(rows) == 1
     row = rows[0]
     assert row["ontvangen"] == "2026-11-28T22:00:00+01:00"
@@ -705,7 +705,7 @@ def test_the_export_lists_the_log_oldest_first_without_numbers(
     )
     assert row["bericht"] == "#verdacht iemand belt aan, bel mij op [nummer]"
     assert row["afloop"] == "bezorger, bel [nummer] niet meer"
-    assert (row["buren die kwamen"], row["minuten tot eerste reactie"]) == ("1", "3.0")
+    assert (row["buren die kwamen"], row["minuten tot eerste reactie"]) == ("1", "3,0")
     assert not PHONE_NUMBER.search(response.body.decode())
 
 
@@ -726,6 +726,31 @@ def test_a_number_taken_out_of_an_outcome_is_marked_in_the_readers_words(
     )
 
 
+def test_a_dutch_csv_is_written_as_a_dutch_spreadsheet_reads_it(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "#verdacht iemand belt overal aan"))
+    phones.deliver(text(AHMED, "ik kom", minute=2))
+
+    report = api.call("GET", "/report?month=2026-11&format=csv").body.decode()
+    english = report_csv(api)
+    export = api.call("GET", "/alerts/export?from=2026-11-28&to=2026-11-28")
+
+    # Semicolons between cells, decimal commas: 5 parts at EUR 0.09.
+    numbers = {
+        (section, item): value
+        for section, item, value in csv.reader(io.StringIO(report), delimiter=";")
+    }
+    assert numbers[("tot de eerste reactie (mediaan)", "")] == "2,0"
+    assert numbers[("prijs per sms-deel (EUR, aanname)", "")] == "0,09"
+    assert numbers[("sms-kosten (EUR)", "")] == "0,45"
+    assert english[("to the first response (median)", "")] == "2.0"
+    assert english[("SMS cost (EUR)", "")] == "0.45"
+    rows = list(csv.DictReader(io.StringIO(export.body.decode()), delimiter=";"))
+    assert rows[0]["minuten tot eerste reactie"] == "2,0"
+    assert rows[0]["bericht"] == "#verdacht iemand belt overal aan"
+
+
 def test_a_formula_typed_in_a_text_stays_text_in_a_spreadsheet(
     api: Api, phones: Phones
 ) -> None:
@@ -736,7 +761,7 @@ def test_a_formula_typed_in_a_text_stays_text_in_a_spreadsheet(
     export = api.call("GET", "/alerts/export?from=2026-11-28&to=2026-11-28")
     numbers = api.call("GET", "/report?month=2026-11&format=csv", headers=ENGLISH)
 
-    rows = list(csv.DictReader(io.StringIO(export.body.decode())))
+    rows = list(csv.DictReader(io.StringIO(export.body.decode()), delimiter=";"))
     assert [row["bericht"] for row in rows] == [
         """'=HYPERLINK("http://x.example","klik") bij nr 8""",
         "'+1 kom eraan",
@@ -756,7 +781,7 @@ def test_the_export_counts_days_in_dutch_time(api: Api, phones: Phones) -> None:
 
     def exported(day: str) -> list[str]:
         response = api.call("GET", f"/alerts/export?from={day}&to={day}")
-        rows = csv.DictReader(io.StringIO(response.body.decode()))
+        rows = csv.DictReader(io.StringIO(response.body.decode()), delimiter=";")
         return [row["ontvangen"] for row in rows]
 
     assert exported("2026-11-28") == ["2026-11-28T23:30:00+01:00"]

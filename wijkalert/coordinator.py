@@ -776,7 +776,11 @@ def export_alerts(
         click.echo(csv_text, nl=False)
         return
     _write(out, csv_text, lang)
-    count = max(len(list(csv.reader(io.StringIO(csv_text)))) - 1, 0)
+    # The API separates cells as the reader's spreadsheet does: ";" in Dutch.
+    header = csv_text.partition("\n")[0]
+    delimiter = ";" if ";" in header else ","
+    rows = csv.reader(io.StringIO(csv_text), delimiter=delimiter)
+    count = max(len(list(rows)) - 1, 0)
     click.echo(texts.say("alerts.exported", lang, count=count, path=out))
 
 
