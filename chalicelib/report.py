@@ -360,6 +360,11 @@ def _outcome(closed: ClosedAlert, language: str) -> str:
     return texts.say("report.number_removed", language).join(closed.outcome)
 
 
+def _status(status: str, language: str) -> str:
+    key = f"report.status.{status}"
+    return texts.say(key, language) if key in texts.catalogue_keys() else status
+
+
 def _neighbour(name: str | None, language: str) -> str:
     return name or texts.say("report.a_neighbour", language)
 
@@ -720,16 +725,19 @@ def render_html(fig: Figures, language: str, generated: datetime) -> str:
 
 
 def render_csv(fig: Figures, language: str) -> str:
-    """One row per number: section, item, value."""
+    """One row per number: section, item, value; a closed alert's row adds
+    its category and who closed it, as the page's table shows them."""
     say = texts.say
-    rows: list[tuple[str, str, str]] = [
+    rows: list[tuple[str, ...]] = [
         (say("report.csv.period", language), period(fig, language), ""),
     ]
     erased = _erased(fig, language)
     if erased:
         rows.append((say("report.csv.erased", language), erased, ""))
-    header = tuple(
-        say(f"report.csv.{name}", language) for name in ("section", "item", "value")
+    header = (
+        *(say(f"report.csv.{name}", language) for name in ("section", "item", "value")),
+        say("report.column.category", language),
+        say("report.column.closed_by", language),
     )
     if fig.all_erased:
         # As on the page: no counts of what is no longer there.
@@ -762,6 +770,8 @@ def render_csv(fig: Figures, language: str) -> str:
             say("report.closed", language),
             f"{closed.received_at:%Y-%m-%d %H:%M}",
             _outcome(closed, language),
+            _category(closed.category, language),
+            _neighbour(closed.closed_by, language),
         )
         for closed in fig.closed
     ]
@@ -843,8 +853,8 @@ def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
         rows.append(
             [
                 local_time(str(item["received_at"])).isoformat(timespec="seconds"),
-                str(item.get("status", "")),
-                str(item.get("reason") or ""),
+                _status(str(item.get("status", "")), language),
+                _reason(str(item["reason"]), language) if item.get("reason") else "",
                 str(item.get("category") or ""),
                 _neighbour(sender, language),
                 _without_numbers(str(item.get("body") or ""), language),

@@ -1468,6 +1468,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "price per SMS part (EUR, assumed)",
     },
     "report.csv.cost": {"nl": "sms-kosten (EUR)", "en": "SMS cost (EUR)"},
+    "report.status.broadcast": {"nl": "rondgestuurd", "en": "sent round"},
+    "report.status.suppressed": {"nl": "tegengehouden", "en": "held back"},
     "report.export.received_at": {"nl": "ontvangen", "en": "received"},
     "report.export.status": {"nl": "status", "en": "status"},
     "report.export.reason": {"nl": "reden", "en": "reason"},

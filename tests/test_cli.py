@@ -297,7 +297,7 @@ def test_demo_report_without_out_goes_to_the_screen() -> None:
     code, out, _ = run("--lang", "en", "sandbox", "report", "--csv")
 
     assert code == 0
-    assert out.splitlines()[0] == "section,item,value"
+    assert out.splitlines()[0] == "section,item,value,category,closed by"
     assert "alerts sent round,,320" in out.splitlines()
 
 
@@ -308,7 +308,7 @@ def test_demo_report_of_a_month_the_retention_erased_counts_nothing() -> None:
 
     assert code == 0
     assert out.splitlines() == [
-        "section,item,value",
+        "section,item,value,category,closed by",
         "period,1 to 30 November 2024,",
         'erased,"Alerts are erased after 24 months: those of November 2024 are '
         'gone, so this report cannot count them.",',

@@ -780,7 +780,7 @@ def test_report_as_csv_goes_to_the_screen(jan: Coordinator, phones: Phones) -> N
     result = jan.run("report", "--month", "2026-11", "--csv", lang="en")
 
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "section,item,value"
+    assert result.stdout.splitlines()[0] == "section,item,value,category,closed by"
     assert "alerts sent round,,1" in result.stdout.splitlines()
 
 

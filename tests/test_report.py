@@ -67,8 +67,8 @@ def report_csv(api: Api, month: str = "2026-11") -> dict[tuple[str, str], str]:
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.body.decode())))
-    assert rows[0] == ["section", "item", "value"]
-    return {(section, item): value for section, item, value in rows[1:]}
+    assert rows[0] == ["section", "item", "value", "category", "closed by"]
+    return {(section, item): value for section, item, value, *_ in rows[1:]}
 
 
 class Charts(HTMLParser):
@@ -699,7 +699,7 @@ def test_the_export_lists_the_log_oldest_first_without_numbers(
     row = rows[0]
     assert row["ontvangen"] == "2026-11-28T22:00:00+01:00"
     assert (row["status"], row["soort"], row["afzender"]) == (
-        "broadcast",
+        "rondgestuurd",
         "verdacht",
         "een buur",
     )
@@ -739,7 +739,7 @@ def test_a_dutch_csv_is_written_as_a_dutch_spreadsheet_reads_it(
     # Semicolons between cells, decimal commas: 5 parts at EUR 0.09.
     numbers = {
         (section, item): value
-        for section, item, value in csv.reader(io.StringIO(report), delimiter=";")
+        for section, item, value, *_ in csv.reader(io.StringIO(report), delimiter=";")
     }
     assert numbers[("tot de eerste reactie (mediaan)", "")] == "2,0"
     assert numbers[("prijs per sms-deel (EUR, aanname)", "")] == "0,09"
@@ -767,10 +767,73 @@ def test_a_formula_typed_in_a_text_stays_text_in_a_spreadsheet(
         "'+1 kom eraan",
     ]
     assert rows[0]["afloop"] == "'@SUM(A1:A9) politie is er"
-    closed = [r for r in csv.reader(io.StringIO(numbers.body.decode())) if r[2:]]
+    closed = [r[:3] for r in csv.reader(io.StringIO(numbers.body.decode())) if r[2:]]
     assert ["Closed alerts", "2026-11-28 22:00", "'@SUM(A1:A9) politie is er"] in (
         closed
     )
+
+
+def test_the_export_says_what_became_of_a_text_in_the_readers_words(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "#brand rook uit de kelder"))
+    phones.deliver(text(JAN, "Automatisch antwoord: ik ben afwezig", minute=1))
+
+    def exported(language: str) -> list[tuple[str, str]]:
+        response = api.call(
+            "GET",
+            "/alerts/export?from=2026-11-28&to=2026-11-28",
+            headers={"accept-language": language},
+        )
+        delimiter = ";" if language == "nl" else ","
+        rows = list(
+            csv.reader(io.StringIO(response.body.decode()), delimiter=delimiter)
+        )
+        return [(row[1], row[2]) for row in rows[1:]]
+
+    assert exported("nl") == [
+        ("rondgestuurd", ""),
+        (
+            "tegengehouden",
+            "het is een automatisch antwoord, en daar wordt nooit op gereageerd",
+        ),
+    ]
+    assert exported("en") == [
+        ("sent round", ""),
+        ("held back", "it is an automatic reply, and those are never answered"),
+    ]
+
+
+def test_closed_alerts_in_the_csv_say_what_they_were_about_and_who_closed_them(
+    api: Api, sandbox: Sandbox, november: LoggedMonth
+) -> None:
+    def closed_rows() -> list[list[str]]:
+        response = api.call("GET", "/report?month=2026-11&format=csv", headers=ENGLISH)
+        rows = csv.reader(io.StringIO(response.body.decode()))
+        return [row[1:] for row in rows if row[0] == "Closed alerts"]
+
+    def expected(closer: Any) -> list[list[str]]:
+        return [
+            [
+                f"{local(item['received_at']):%Y-%m-%d %H:%M}",
+                item["outcome"].replace("06-12345699", "[number]"),
+                f"#{item['category']}" if "category" in item else "uncategorised",
+                closer(item),
+            ]
+            for item in sorted(november.alerts(), key=lambda item: item["received_at"])
+            if "closed_at" in item
+        ]
+
+    hidden = closed_rows()
+    sandbox.roster_table().update_item(
+        Key={"pk": partition_of("molenwijk"), "sk": "PROFILE"},
+        UpdateExpression="SET show_names = :yes",
+        ExpressionAttributeValues={":yes": True},
+    )
+    shown = closed_rows()
+
+    assert hidden == expected(lambda item: "a neighbour")
+    assert shown == expected(lambda item: item["closed_by"])
 
 
 def test_the_export_counts_days_in_dutch_time(api: Api, phones: Phones) -> None:
