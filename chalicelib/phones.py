@@ -75,8 +75,8 @@ def mask(number: str) -> str:
     return "***" + "".join(digits[-VISIBLE_DIGITS:])
 
 
-def without_numbers(text: str, region: str = DEFAULT_REGION) -> str:
-    """`text` with every phone number a neighbour typed in it blanked out.
+def around_numbers(text: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
+    """The pieces of `text` between the phone numbers a neighbour typed in it.
 
     What leaves wijkalert for a meeting (the report, an export) carries the
     neighbours' own words, and people write numbers in them ("bel 06-...").
@@ -87,6 +87,15 @@ def without_numbers(text: str, region: str = DEFAULT_REGION) -> str:
     )
     pieces, last = [], 0
     for match in matcher:
-        pieces += [text[last : match.start], "…"]
+        pieces.append(text[last : match.start])
         last = match.end
-    return "".join(pieces) + text[last:]
+    return (*pieces, text[last:])
+
+
+def without_numbers(text: str, placeholder: str, region: str = DEFAULT_REGION) -> str:
+    """`text` with every phone number in it replaced by `placeholder`.
+
+    The placeholder shows a reader that something was taken out; a bare gap
+    ("bel hem op ") reads as a text cut off.
+    """
+    return placeholder.join(around_numbers(text, region))

@@ -12,8 +12,8 @@ here, a few rectangles each, rather than a charting library, so the function
 stays small and the page needs no script, font or image from anywhere else.
 
 What leaves this module carries no phone number: the neighbours' own words
-(outcomes, alert texts) pass through `phones.without_numbers`, and names only
-appear when the neighbourhood chose to show them.
+(outcomes, alert texts) pass through `phones`, which puts a placeholder where a
+number was, and names only appear when the neighbourhood chose to show them.
 """
 
 import csv
@@ -125,7 +125,8 @@ def months_before(moment: datetime, months: int) -> datetime:
 class ClosedAlert:
     received_at: datetime  # in the neighbourhood's time zone
     category: str | None
-    outcome: str  # without phone numbers
+    # The words between the phone numbers; the reader's placeholder joins them.
+    outcome: tuple[str, ...]
     closed_by: str | None  # None where names are not shown
 
 
@@ -303,7 +304,7 @@ def _closed(item: Item, show_names: bool) -> ClosedAlert:
     return ClosedAlert(
         received_at=local_time(str(item["received_at"])),
         category=item.get("category"),
-        outcome=phones.without_numbers(str(item.get("outcome") or "")),
+        outcome=phones.around_numbers(str(item.get("outcome") or "")),
         closed_by=(str(item.get("closed_by") or "") or None) if show_names else None,
     )
 
@@ -349,6 +350,19 @@ def _week(week: int, language: str) -> str:
 def _reason(reason: str, language: str) -> str:
     key = f"story.reason.{reason}"
     return texts.say(key, language) if key in texts.catalogue_keys() else reason
+
+
+def _without_numbers(text: str, language: str) -> str:
+    return phones.without_numbers(text, texts.say("report.number_removed", language))
+
+
+def _outcome(closed: ClosedAlert, language: str) -> str:
+    return texts.say("report.number_removed", language).join(closed.outcome)
+
+
+def _status(status: str, language: str) -> str:
+    key = f"report.status.{status}"
+    return texts.say(key, language) if key in texts.catalogue_keys() else status
 
 
 def _neighbour(name: str | None, language: str) -> str:
@@ -603,7 +617,7 @@ def _closed_table(fig: Figures, language: str) -> str:
         "<tr>"
         f"<td>{closed.received_at:%d-%m %H:%M}</td>"
         f"<td>{escape(_category(closed.category, language))}</td>"
-        f'<td class="words">{escape(closed.outcome or "—")}</td>'
+        f'<td class="words">{escape(_outcome(closed, language) or "—")}</td>'
         f"<td>{escape(_neighbour(closed.closed_by, language))}</td>"
         "</tr>"
         for closed in fig.closed
@@ -645,6 +659,24 @@ def _costs(fig: Figures, language: str) -> str:
     return f"<p>{escape(sentence)}</p><p class='note'>{escape(assumption)}</p>"
 
 
+def _figures_html(fig: Figures, language: str) -> list[str]:
+    parts = [_section(texts.say("report.summary", language), _tiles(fig, language))]
+    if fig.alerts:
+        parts.append(_charts(fig, language))
+    else:
+        empty = texts.say("report.no_alerts", language, month=fig.month.name(language))
+        parts.append(f'<p class="empty" data-empty="true">{escape(empty)}</p>')
+    parts += [
+        _section(texts.say("report.held_back", language), _held_back(fig, language)),
+        _section(texts.say("report.sms", language), _costs(fig, language)),
+    ]
+    if fig.alerts:
+        # Last: a long list, which the meeting reads after the figures.
+        closed = _closed_table(fig, language)
+        parts.append(_section(texts.say("report.closed", language), closed, "list"))
+    return parts
+
+
 def render_html(fig: Figures, language: str, generated: datetime) -> str:
     """The month's report as one HTML page with everything in it."""
     title = texts.say(
@@ -666,21 +698,10 @@ def render_html(fig: Figures, language: str, generated: datetime) -> str:
     ]
     if erased:
         parts.append(f'<p class="erased" data-erased="true">{escape(erased)}</p>')
-    parts.append(_section(texts.say("report.summary", language), _tiles(fig, language)))
-    if fig.alerts:
-        parts.append(_charts(fig, language))
-    elif not fig.all_erased:
-        # A month the retention erased says that instead, above.
-        empty = texts.say("report.no_alerts", language, month=fig.month.name(language))
-        parts.append(f'<p class="empty" data-empty="true">{escape(empty)}</p>')
-    parts += [
-        _section(texts.say("report.held_back", language), _held_back(fig, language)),
-        _section(texts.say("report.sms", language), _costs(fig, language)),
-    ]
-    if fig.alerts:
-        # Last: a long list, which the meeting reads after the figures.
-        closed = _closed_table(fig, language)
-        parts.append(_section(texts.say("report.closed", language), closed, "list"))
+    # Of a month the retention erased whole nothing is left to count, and
+    # zeros would read as a quiet month; the sentence above says it all.
+    if not fig.all_erased:
+        parts += _figures_html(fig, language)
     parts += [
         "<footer>"
         + escape(
@@ -704,15 +725,24 @@ def render_html(fig: Figures, language: str, generated: datetime) -> str:
 
 
 def render_csv(fig: Figures, language: str) -> str:
-    """One row per number: section, item, value."""
+    """One row per number: section, item, value; a closed alert's row adds
+    its category and who closed it, as the page's table shows them."""
     say = texts.say
-    rows: list[tuple[str, str, str]] = [
+    rows: list[tuple[str, ...]] = [
         (say("report.csv.period", language), period(fig, language), ""),
-        (say("report.tile.alerts", language), "", str(fig.alerts)),
     ]
     erased = _erased(fig, language)
     if erased:
-        rows.insert(1, (say("report.csv.erased", language), erased, ""))
+        rows.append((say("report.csv.erased", language), erased, ""))
+    header = (
+        *(say(f"report.csv.{name}", language) for name in ("section", "item", "value")),
+        say("report.column.category", language),
+        say("report.column.closed_by", language),
+    )
+    if fig.all_erased:
+        # As on the page: no counts of what is no longer there.
+        return _csv([header, *rows], language)
+    rows += [(say("report.tile.alerts", language), "", str(fig.alerts))]
     rows += [
         (say("report.chart.per_week", language), _week(week, language), str(count))
         for week, count in fig.per_week
@@ -732,14 +762,16 @@ def render_csv(fig: Figures, language: str) -> str:
     wait = fig.median_first_response
     rows += [
         (say("report.csv.responded", language), "", str(fig.responded)),
-        (say("report.tile.first_response", language), "", _plain(wait)),
+        (say("report.tile.first_response", language), "", _plain(wait, language)),
         (say("report.tile.closed", language), "", str(len(fig.closed))),
     ]
     rows += [
         (
             say("report.closed", language),
             f"{closed.received_at:%Y-%m-%d %H:%M}",
-            closed.outcome,
+            _outcome(closed, language),
+            _category(closed.category, language),
+            _neighbour(closed.closed_by, language),
         )
         for closed in fig.closed
     ]
@@ -751,22 +783,34 @@ def render_csv(fig: Figures, language: str) -> str:
     rows += [
         (say("report.tile.parts", language), "", str(fig.sms_parts)),
         (say("report.csv.recipients", language), "", str(fig.recipients)),
-        (say("report.csv.part_price", language), "", str(fig.part_price)),
-        (say("report.csv.cost", language), "", str(fig.cost)),
+        (
+            say("report.csv.part_price", language),
+            "",
+            _decimal(fig.part_price, language),
+        ),
+        (say("report.csv.cost", language), "", _decimal(fig.cost, language)),
     ]
-    header = tuple(
-        say(f"report.csv.{name}", language) for name in ("section", "item", "value")
-    )
-    return _csv([header, *rows])
+    return _csv([header, *rows], language)
 
 
-def _plain(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}"
+# A spreadsheet set to Dutch reads "8,6" as a number and splits cells at ";"
+# (the comma being taken); one set to English wants "8.6" and ",". The CSV
+# follows the language its header is written in.
 
 
-def _csv(rows: Iterable[Sequence[str]]) -> str:
+def _decimal(value: Decimal | str, language: str) -> str:
+    written = str(value)
+    return written.replace(".", ",") if language == "nl" else written
+
+
+def _plain(value: float | None, language: str) -> str:
+    return "" if value is None else _decimal(f"{value:.1f}", language)
+
+
+def _csv(rows: Iterable[Sequence[str]], language: str) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    delimiter = ";" if language == "nl" else ","
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerows([_as_text(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
@@ -809,19 +853,19 @@ def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
         rows.append(
             [
                 local_time(str(item["received_at"])).isoformat(timespec="seconds"),
-                str(item.get("status", "")),
-                str(item.get("reason") or ""),
+                _status(str(item.get("status", "")), language),
+                _reason(str(item["reason"]), language) if item.get("reason") else "",
                 str(item.get("category") or ""),
                 _neighbour(sender, language),
-                phones.without_numbers(str(item.get("body") or "")),
+                _without_numbers(str(item.get("body") or ""), language),
                 str(item.get("parts", "")),
                 str(len(_neighbours_answers(item))),
-                _plain(first_response_minutes(item)),
+                _plain(first_response_minutes(item), language),
                 local_time(str(closed_at)).isoformat(timespec="seconds")
                 if closed_at
                 else "",
-                phones.without_numbers(str(item.get("outcome") or "")),
+                _without_numbers(str(item.get("outcome") or ""), language),
                 _neighbour(closer, language) if closed_at else "",
             ]
         )
-    return _csv(rows)
+    return _csv(rows, language)

@@ -637,6 +637,18 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "het bestand bestaat niet",
         "en": "the file does not exist",
     },
+    "sandbox.no_such_folder": {
+        "nl": "de map waar het in moet bestaat niet",
+        "en": "the folder it should go in does not exist",
+    },
+    "sandbox.not_a_folder": {
+        "nl": "een deel van het pad is een bestand, geen map",
+        "en": "part of the path is a file, not a folder",
+    },
+    "sandbox.no_write_permission": {
+        "nl": "je hebt geen toestemming om daar te schrijven",
+        "en": "you are not allowed to write there",
+    },
     "sandbox.is_directory": {
         "nl": "dat is een map, geen bestand",
         "en": "that is a folder, not a file",
@@ -1361,6 +1373,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.minutes": {"nl": "{minutes} min", "en": "{minutes} min"},
     "report.uncategorised": {"nl": "zonder categorie", "en": "uncategorised"},
     "report.a_neighbour": {"nl": "een buur", "en": "a neighbour"},
+    # Where a phone number stood in a neighbour's words.
+    "report.number_removed": {"nl": "[nummer]", "en": "[number]"},
     "report.period": {
         "nl": "{first} t/m {last} {month}",
         "en": "{first} to {last} {month}",
@@ -1528,6 +1542,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "price per SMS part (EUR, assumed)",
     },
     "report.csv.cost": {"nl": "sms-kosten (EUR)", "en": "SMS cost (EUR)"},
+    "report.status.broadcast": {"nl": "rondgestuurd", "en": "sent round"},
+    "report.status.suppressed": {"nl": "tegengehouden", "en": "held back"},
     "report.export.received_at": {"nl": "ontvangen", "en": "received"},
     "report.export.status": {"nl": "status", "en": "status"},
     "report.export.reason": {"nl": "reden", "en": "reason"},

@@ -1,7 +1,10 @@
 """`wijkalert sandbox replay` and `demo`, as a newcomer runs them."""
 
+import csv
 import json
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -269,3 +272,61 @@ def test_demo_counts_the_members_not_the_notice_about_a_shortened_text(
     assert "All 5 active members receive it" in out
     # The sixth SMS is Jan's own notice that his text was cut.
     assert out.count(" -> ") == 6
+
+
+# The report of a made-up month.
+
+
+def test_demo_report_to_a_missing_folder_is_one_sentence(tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "november.html"
+
+    code, _, err = run("sandbox", "report", "--out", str(out))
+
+    assert code == 1
+    assert err == (f"Kan {out} niet schrijven: de map waar het in moet bestaat niet.\n")
+
+
+def test_demo_report_onto_a_folder_is_one_sentence(tmp_path: Path) -> None:
+    code, _, err = run("--lang", "en", "sandbox", "report", "--out", str(tmp_path))
+
+    assert code == 1
+    assert err == f"Cannot write {tmp_path}: that is a folder, not a file.\n"
+
+
+def test_demo_report_without_out_goes_to_the_screen() -> None:
+    code, out, _ = run("--lang", "en", "sandbox", "report", "--csv")
+
+    assert code == 0
+    assert out.splitlines()[0] == "section,item,value,category,closed by"
+    assert "alerts sent round,,320" in out.splitlines()
+
+
+def test_demo_report_of_a_month_the_retention_erased_counts_nothing() -> None:
+    code, out, _ = run(
+        "--lang", "en", "sandbox", "report", "--month", "2024-11", "--csv"
+    )
+
+    assert code == 0
+    assert out.splitlines() == [
+        "section,item,value,category,closed by",
+        "period,1 to 30 November 2024,",
+        'erased,"Alerts are erased after 24 months: those of November 2024 are '
+        'gone, so this report cannot count them.",',
+    ]
+
+
+def test_demo_report_of_the_running_month_has_no_alerts_still_to_come() -> None:
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+
+    code, out, _ = run(
+        "--lang", "en", "sandbox", "report", "--month", f"{today:%Y-%m}", "--csv"
+    )
+
+    # The weeks stand in calendar order; those after this one are to come.
+    weeks = [
+        row[1:] for row in csv.reader(out.splitlines()) if row[0] == "Alerts per week"
+    ]
+    labels = [label for label, _ in weeks]
+    to_come = weeks[labels.index(f"week {today.isocalendar().week}") + 1 :]
+    assert code == 0
+    assert {count for _, count in to_come} <= {"0"}

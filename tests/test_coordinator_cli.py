@@ -782,7 +782,7 @@ def test_report_as_csv_goes_to_the_screen(jan: Coordinator, phones: Phones) -> N
     result = jan.run("report", "--month", "2026-11", "--csv", lang="en")
 
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "section,item,value"
+    assert result.stdout.splitlines()[0] == "section,item,value,category,closed by"
     assert "alerts sent round,,1" in result.stdout.splitlines()
 
 
@@ -803,7 +803,22 @@ def test_report_to_a_folder_that_does_not_exist_says_so(
     result = jan.run("report", "--month", "2026-11", "--out", str(out))
 
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Kan {out} niet schrijven:")
+    assert result.stderr == (
+        f"Kan {out} niet schrijven: de map waar het in moet bestaat niet.\n"
+    )
+
+
+def test_alerts_export_to_a_folder_that_does_not_exist_says_so(
+    jan: Coordinator, tmp_path: Path
+) -> None:
+    out = tmp_path / "missing" / "log.csv"
+
+    result = jan.run("alerts", "export", "--out", str(out), lang="en")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Cannot write {out}: the folder it should go in does not exist.\n"
+    )
 
 
 def test_alerts_export_writes_csv_without_numbers(
@@ -826,7 +841,7 @@ def test_alerts_export_writes_csv_without_numbers(
     assert result.exit_code == 0, result.output
     assert result.stdout == f"1 meldingen weggeschreven naar {out}.\n"
     written = out.read_text(encoding="utf-8")
-    assert written.splitlines()[0].startswith("ontvangen,status,reden,soort")
+    assert written.splitlines()[0].startswith("ontvangen;status;reden;soort")
     assert "+316" not in written and "Jan" not in written
 
 
@@ -841,9 +856,10 @@ def test_alerts_categorise_sets_and_clears_a_category(
     cleared = jan.run("alerts", "categorise", alert_id, "", lang="en")
     refused = jan.run("alerts", "categorise", alert_id, "fietsen")
 
+    # Received 21:14 UTC, as `alerts list` shows it: on the Dutch clock.
     assert set_to.exit_code == 0
-    assert set_to.stdout.endswith("is nu: #inbraak.\n")
-    assert cleared.stdout.endswith("is now: uncategorised.\n")
+    assert set_to.stdout == "De melding van 2026-11-28 22:14 is nu: #inbraak.\n"
+    assert cleared.stdout == "The alert of 2026-11-28 22:14 is now: uncategorised.\n"
     assert refused.exit_code == 1
     assert refused.stderr.startswith("Soort 'fietsen' wordt in deze buurt niet")
 

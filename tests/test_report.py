@@ -67,8 +67,8 @@ def report_csv(api: Api, month: str = "2026-11") -> dict[tuple[str, str], str]:
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.body.decode())))
-    assert rows[0] == ["section", "item", "value"]
-    return {(section, item): value for section, item, value in rows[1:]}
+    assert rows[0] == ["section", "item", "value", "category", "closed by"]
+    return {(section, item): value for section, item, value, *_ in rows[1:]}
 
 
 class Charts(HTMLParser):
@@ -113,6 +113,46 @@ def test_the_generated_month_is_a_busy_realistic_one(november: LoggedMonth) -> N
     assert sum(bool(item["responders"]) for item in alerts) > 100
     assert sum("closed_at" in item for item in alerts) > 50
     assert len({local(item["received_at"]).date() for item in alerts}) >= 25
+
+
+# 4 December 2026, 8:00 Dutch time: December had run three days and a bit.
+EARLY_DECEMBER = datetime(2026, 12, 4, 8, 0, tzinfo=AMSTERDAM)
+
+
+def test_a_made_up_running_month_holds_nothing_still_to_come(
+    api: Api, sandbox: Sandbox, molenwijk: Neighbourhood
+) -> None:
+    assert sandbox.enrol(molenwijk, demo_month.MORE_NEIGHBOURS) == []
+    members = [*DEMO_ROSTER, *demo_month.MORE_NEIGHBOURS]
+    demo = demo_month.generate(molenwijk, members, 2026, 12, now=EARLY_DECEMBER)
+    demo_month.write(molenwijk, "2026-12", demo)
+
+    figures = report_csv(api, "2026-12")
+
+    alerts = [item for item in demo.items if item["status"] == "broadcast"]
+    assert 0 < len(alerts) < 320
+    assert figures[("alerts sent round", "")] == str(len(alerts))
+    assert figures[("Alerts per week", "week 49")] == str(len(alerts))
+    for week in range(50, 54):
+        assert figures[("Alerts per week", f"week {week}")] == "0"
+    # Nor a neighbour coming, or an alert closed, after the moment.
+    for item in demo.items:
+        moments = [item["received_at"], *(a["at"] for a in item["responders"].values())]
+        moments += [item["closed_at"]] if "closed_at" in item else []
+        assert all(local(moment) <= EARLY_DECEMBER for moment in moments)
+
+
+def test_a_made_up_month_holds_nothing_the_retention_erased(
+    molenwijk: Neighbourhood,
+) -> None:
+    members = [*DEMO_ROSTER, *demo_month.MORE_NEIGHBOURS]
+
+    cut_through = demo_month.generate(molenwijk, members, 2024, 12, now=EARLY_DECEMBER)
+    erased = demo_month.generate(molenwijk, members, 2024, 11, now=EARLY_DECEMBER)
+
+    first = min(local(item["received_at"]) for item in cut_through.items)
+    assert first >= EARLY_DECEMBER.replace(year=2024)
+    assert (erased.items, erased.unknown_texts) == ([], 0)
 
 
 def test_report_numbers_match_an_independent_count(
@@ -239,6 +279,20 @@ def test_the_html_charts_draw_the_same_numbers(api: Api, november: LoggedMonth) 
     assert sum(value for _, value in drawn.bars["per_category"]) == len(alerts)
     assert drawn.figures["alerts"] == str(len(alerts))
     assert drawn.figures["unknown"] == str(november.unknown_texts)
+
+
+def test_the_made_up_outcomes_fit_what_the_alerts_were_about(
+    api: Api, november: LoggedMonth
+) -> None:
+    html = api.call("GET", "/report?month=2026-11").body.decode()
+
+    closed = re.findall(r'<td>([^<]*)</td><td class="words">([^<]*)</td>', html)
+    assert len(closed) == sum("closed_at" in item for item in november.alerts())
+    for category, outcome in closed:
+        if re.search(r"brandweer|geblust|vuur", outcome):
+            assert category == "#brand", outcome
+        if re.search(r"jongeren|muziek|scooters", outcome):
+            assert category == "#overlast", outcome
 
 
 def test_the_report_holds_no_phone_numbers_and_no_names(
@@ -380,7 +434,10 @@ def test_a_month_past_the_retention_says_its_alerts_are_gone(
     )
     assert gone in html
     assert "No alerts were sent round in May 2020." not in html
-    assert numbers[("erased", gone)] == ""
+    # Nothing that reads as counted: no tiles, charts, zero cost or zero rows.
+    assert 'data-figure="' not in html and 'data-chart="' not in html
+    assert "EUR" not in html
+    assert numbers == {("period", "1 to 31 May 2020"): "", ("erased", gone): ""}
 
 
 def test_the_month_the_retention_cuts_through_says_from_when(
@@ -637,19 +694,61 @@ def test_the_export_lists_the_log_oldest_first_without_numbers(
 
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.body.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.body.decode()), delimiter=";"))
     assert len(rows) == 1
     row = rows[0]
     assert row["ontvangen"] == "2026-11-28T22:00:00+01:00"
     assert (row["status"], row["soort"], row["afzender"]) == (
-        "broadcast",
+        "rondgestuurd",
         "verdacht",
         "een buur",
     )
-    assert row["bericht"] == "#verdacht iemand belt aan, bel mij op …"
-    assert row["afloop"] == "bezorger, bel … niet meer"
-    assert (row["buren die kwamen"], row["minuten tot eerste reactie"]) == ("1", "3.0")
+    assert row["bericht"] == "#verdacht iemand belt aan, bel mij op [nummer]"
+    assert row["afloop"] == "bezorger, bel [nummer] niet meer"
+    assert (row["buren die kwamen"], row["minuten tot eerste reactie"]) == ("1", "3,0")
     assert not PHONE_NUMBER.search(response.body.decode())
+
+
+def test_a_number_taken_out_of_an_outcome_is_marked_in_the_readers_words(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "#inbraak schuurdeur open"))
+    phones.deliver(
+        text(FATIMA, "KLAAR wijkagent komt, bel hem op 06-12345699", minute=9)
+    )
+
+    html = api.call("GET", "/report?month=2026-11").body.decode()
+    numbers = report_csv(api)
+
+    assert '<td class="words">wijkagent komt, bel hem op [nummer]</td>' in html
+    assert numbers[("Closed alerts", "2026-11-28 22:00")] == (
+        "wijkagent komt, bel hem op [number]"
+    )
+
+
+def test_a_dutch_csv_is_written_as_a_dutch_spreadsheet_reads_it(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "#verdacht iemand belt overal aan"))
+    phones.deliver(text(AHMED, "ik kom", minute=2))
+
+    report = api.call("GET", "/report?month=2026-11&format=csv").body.decode()
+    english = report_csv(api)
+    export = api.call("GET", "/alerts/export?from=2026-11-28&to=2026-11-28")
+
+    # Semicolons between cells, decimal commas: 5 parts at EUR 0.09.
+    numbers = {
+        (section, item): value
+        for section, item, value, *_ in csv.reader(io.StringIO(report), delimiter=";")
+    }
+    assert numbers[("tot de eerste reactie (mediaan)", "")] == "2,0"
+    assert numbers[("prijs per sms-deel (EUR, aanname)", "")] == "0,09"
+    assert numbers[("sms-kosten (EUR)", "")] == "0,45"
+    assert english[("to the first response (median)", "")] == "2.0"
+    assert english[("SMS cost (EUR)", "")] == "0.45"
+    rows = list(csv.DictReader(io.StringIO(export.body.decode()), delimiter=";"))
+    assert rows[0]["minuten tot eerste reactie"] == "2,0"
+    assert rows[0]["bericht"] == "#verdacht iemand belt overal aan"
 
 
 def test_a_formula_typed_in_a_text_stays_text_in_a_spreadsheet(
@@ -662,16 +761,79 @@ def test_a_formula_typed_in_a_text_stays_text_in_a_spreadsheet(
     export = api.call("GET", "/alerts/export?from=2026-11-28&to=2026-11-28")
     numbers = api.call("GET", "/report?month=2026-11&format=csv", headers=ENGLISH)
 
-    rows = list(csv.DictReader(io.StringIO(export.body.decode())))
+    rows = list(csv.DictReader(io.StringIO(export.body.decode()), delimiter=";"))
     assert [row["bericht"] for row in rows] == [
         """'=HYPERLINK("http://x.example","klik") bij nr 8""",
         "'+1 kom eraan",
     ]
     assert rows[0]["afloop"] == "'@SUM(A1:A9) politie is er"
-    closed = [r for r in csv.reader(io.StringIO(numbers.body.decode())) if r[2:]]
+    closed = [r[:3] for r in csv.reader(io.StringIO(numbers.body.decode())) if r[2:]]
     assert ["Closed alerts", "2026-11-28 22:00", "'@SUM(A1:A9) politie is er"] in (
         closed
     )
+
+
+def test_the_export_says_what_became_of_a_text_in_the_readers_words(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "#brand rook uit de kelder"))
+    phones.deliver(text(JAN, "Automatisch antwoord: ik ben afwezig", minute=1))
+
+    def exported(language: str) -> list[tuple[str, str]]:
+        response = api.call(
+            "GET",
+            "/alerts/export?from=2026-11-28&to=2026-11-28",
+            headers={"accept-language": language},
+        )
+        delimiter = ";" if language == "nl" else ","
+        rows = list(
+            csv.reader(io.StringIO(response.body.decode()), delimiter=delimiter)
+        )
+        return [(row[1], row[2]) for row in rows[1:]]
+
+    assert exported("nl") == [
+        ("rondgestuurd", ""),
+        (
+            "tegengehouden",
+            "het is een automatisch antwoord, en daar wordt nooit op gereageerd",
+        ),
+    ]
+    assert exported("en") == [
+        ("sent round", ""),
+        ("held back", "it is an automatic reply, and those are never answered"),
+    ]
+
+
+def test_closed_alerts_in_the_csv_say_what_they_were_about_and_who_closed_them(
+    api: Api, sandbox: Sandbox, november: LoggedMonth
+) -> None:
+    def closed_rows() -> list[list[str]]:
+        response = api.call("GET", "/report?month=2026-11&format=csv", headers=ENGLISH)
+        rows = csv.reader(io.StringIO(response.body.decode()))
+        return [row[1:] for row in rows if row[0] == "Closed alerts"]
+
+    def expected(closer: Any) -> list[list[str]]:
+        return [
+            [
+                f"{local(item['received_at']):%Y-%m-%d %H:%M}",
+                item["outcome"].replace("06-12345699", "[number]"),
+                f"#{item['category']}" if "category" in item else "uncategorised",
+                closer(item),
+            ]
+            for item in sorted(november.alerts(), key=lambda item: item["received_at"])
+            if "closed_at" in item
+        ]
+
+    hidden = closed_rows()
+    sandbox.roster_table().update_item(
+        Key={"pk": partition_of("molenwijk"), "sk": "PROFILE"},
+        UpdateExpression="SET show_names = :yes",
+        ExpressionAttributeValues={":yes": True},
+    )
+    shown = closed_rows()
+
+    assert hidden == expected(lambda item: "a neighbour")
+    assert shown == expected(lambda item: item["closed_by"])
 
 
 def test_the_export_counts_days_in_dutch_time(api: Api, phones: Phones) -> None:
@@ -682,7 +844,7 @@ def test_the_export_counts_days_in_dutch_time(api: Api, phones: Phones) -> None:
 
     def exported(day: str) -> list[str]:
         response = api.call("GET", f"/alerts/export?from={day}&to={day}")
-        rows = csv.DictReader(io.StringIO(response.body.decode()))
+        rows = csv.DictReader(io.StringIO(response.body.decode()), delimiter=";")
         return [row["ontvangen"] for row in rows]
 
     assert exported("2026-11-28") == ["2026-11-28T23:30:00+01:00"]

@@ -42,7 +42,12 @@ from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportRow, read_roster_csv
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
 from chalicelib.tokens import CoordinatorTokens, Token
-from wijkalert.files import UnreadableFile, read_text, reason_for
+from wijkalert.files import (
+    UnreadableFile,
+    UnwritableFile,
+    read_text,
+    write_text,
+)
 
 # Help is printed before any option is read, so its language comes from the
 # environment alone (as in `wijkalert.cli`).
@@ -744,7 +749,7 @@ def categorise_alert(
         texts.say(
             "alerts.categorised",
             lang,
-            received_at=api.expect(answer, "received_at", str),
+            received_at=_dutch_time(api.expect(answer, "received_at", str)),
             category=f"#{shown}" if shown else texts.say("report.uncategorised", lang),
         )
     )
@@ -771,7 +776,11 @@ def export_alerts(
         click.echo(csv_text, nl=False)
         return
     _write(out, csv_text, lang)
-    count = max(len(list(csv.reader(io.StringIO(csv_text)))) - 1, 0)
+    # The API separates cells as the reader's spreadsheet does: ";" in Dutch.
+    header = csv_text.partition("\n")[0]
+    delimiter = ";" if ";" in header else ","
+    rows = csv.reader(io.StringIO(csv_text), delimiter=delimiter)
+    count = max(len(list(rows)) - 1, 0)
     click.echo(texts.say("alerts.exported", lang, count=count, path=out))
 
 
@@ -801,12 +810,9 @@ def report(
 
 def _write(path: Path, document: str, lang: str) -> None:
     try:
-        path.write_text(document, encoding="utf-8")
-    except OSError as error:
-        reason = reason_for(error, lang)
-        raise Refusal(
-            texts.say("report.file_unwritable", lang, path=path, reason=reason)
-        ) from None
+        write_text(path, document, lang)
+    except UnwritableFile as error:
+        raise Refusal(str(error)) from None
 
 
 @click.command(help=_help("cli.help.reconcile"))

@@ -9,6 +9,9 @@ closings are the fields `record_response` and `record_closing` set.
 The month leans the way a neighbourhood's does: evenings and nights more than
 mornings, weekends more than weekdays, a burglary spree in one week. A seed
 makes it the same month every time, so tests can count it.
+
+The log holds what the real one would hold now: nothing from days still to
+come, and nothing the retention has already erased.
 """
 
 import os
@@ -30,6 +33,7 @@ from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportRow
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, partition_of
 from chalicelib.report import Month
+from wijkalert.files import UnwritableFile, write_text
 from wijkalert.sandbox import DEMO_NEIGHBOURHOOD, DEMO_ROSTER, ENVIRONMENT, Sandbox
 
 # On top of the demo roster's five: Molenwijk as a street of twenty-five.
@@ -102,15 +106,67 @@ HOUR_WEIGHTS: Final = (
     4, 3, 3, 2, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 5, 6, 8, 9, 10, 10, 9, 6,
 )  # fmt: skip
 WEEKDAY_WEIGHTS: Final = (5, 5, 6, 6, 8, 10, 9)  # Monday first
-OUTCOMES: Final = (
-    "politie was er binnen 10 minuten, niemand aangehouden",
-    "loos alarm, was de nieuwe bewoner",
-    "dader gevlucht, aangifte gedaan",
-    "jongeren zijn vertrokken na gesprek",
-    "brandweer heeft het geblust",
-    "",
-    "wijkagent neemt contact op, bel hem op 06-12345699",
-)
+# How an alert ended, by what it was about: the demo is shown to the police,
+# and a fire brigade closing a burglary would puzzle them. Seven each, as
+# many as one list had before, so drawing one takes the same randomness and
+# the November demo keeps its numbers. The number shows how the report hides
+# one; all are plain ASCII, so a closing stays one SMS part.
+OUTCOMES: Final[dict[str | None, tuple[str, ...]]] = {
+    "inbraak": (
+        "politie was er binnen 10 minuten, niemand aangehouden",
+        "dader gevlucht, aangifte gedaan",
+        "politie heeft een man aangehouden",
+        "loos alarm, was de nieuwe bewoner",
+        "schuur weer dicht, eigenaar doet aangifte",
+        "",
+        "wijkagent neemt contact op, bel hem op 06-12345699",
+    ),
+    "overlast": (
+        "jongeren zijn vertrokken na gesprek",
+        "politie heeft ze weggestuurd",
+        "muziek is uit, het is weer rustig",
+        "handhaving komt vaker langs",
+        "scooters weg, kenteken doorgegeven aan de politie",
+        "",
+        "wijkagent neemt contact op, bel hem op 06-12345699",
+    ),
+    "verdacht": (
+        "loos alarm, was de nieuwe bewoner",
+        "bezorger, niets aan de hand",
+        "politie heeft ze gecontroleerd",
+        "busje weggereden, kenteken doorgegeven",
+        "niemand meer gezien",
+        "",
+        "wijkagent neemt contact op, bel hem op 06-12345699",
+    ),
+    "brand": (
+        "brandweer heeft het geblust",
+        "brandweer is geweest, niemand gewond",
+        "zelf geblust met een emmer water",
+        "container is leeg, het vuur is uit",
+        "gemeente haalt de container weg",
+        "",
+        "brandweer zoekt getuigen, bel 06-12345699",
+    ),
+    "vandalisme": (
+        "gemeente is ingelicht, wordt gerepareerd",
+        "aangifte gedaan, foto's bij de politie",
+        "daders herkend, politie ingelicht",
+        "glas is opgeruimd",
+        "schade gemeld bij de gemeente",
+        "",
+        "wijkagent neemt contact op, bel hem op 06-12345699",
+    ),
+    None: (
+        "opgelost, dank voor het meekijken",
+        "loos alarm, niets aan de hand",
+        "politie is langs geweest",
+        "eigenaar gevonden",
+        "niets meer te zien of te horen",
+        "",
+        "wijkagent neemt contact op, bel hem op 06-12345699",
+    ),
+}
 REMARKS: Final = ("", "", "eraan", "2 min", "ik kijk vanuit het raam")
 # Help is printed before any option is read (as in `wijkalert.cli`).
 HELP_LANGUAGE: Final = os.environ.get("WIJKALERT_LANG")
@@ -139,8 +195,10 @@ def generate(
     alerts: int = 320,
     seed: int = 6,
     retention_months: int = 24,
+    now: datetime | None = None,
 ) -> DemoMonth:
-    """A month of alert items for `neighbourhood`, sent by `members`."""
+    """A month of alert items for `neighbourhood`, sent by `members`, as the
+    alert log holds them `now`."""
     chance = random.Random(seed)
     days = _days(year, month)
     day_weights = [WEEKDAY_WEIGHTS[day.weekday()] * _spree(day) for day in days]
@@ -158,7 +216,38 @@ def generate(
             items.append(_held(neighbourhood, sender, local, number, reason))
     for item in items:
         item["expires_at"] = expiry(_utc(str(item["received_at"])), retention_months)
-    return DemoMonth(items, unknown_texts=chance.randrange(15, 40))
+    unknown_texts = chance.randrange(15, 40)
+
+    # The whole month is drawn first, so a month wholly past and kept is the
+    # same month whenever it is asked for; then the log as it stands now.
+    moment = now or datetime.now(UTC)
+    kept = [_as_of(item, moment) for item in items if _logged(item, moment)]
+    share = sum(_is_alert(item) for item in kept) / alerts
+    return DemoMonth(kept, unknown_texts=round(unknown_texts * share))
+
+
+def _is_alert(item: dict[str, Any]) -> bool:
+    return bool(item["status"] == "broadcast")
+
+
+def _logged(item: dict[str, Any], now: datetime) -> bool:
+    """Received by `now` and not yet past its expiry, which TTL erases."""
+    received = _utc(str(item["received_at"]))
+    return received <= now and int(item["expires_at"]) > now.timestamp()
+
+
+def _as_of(item: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """The item without the answers and the closing still to come."""
+    answers = {
+        phone: answer
+        for phone, answer in item["responders"].items()
+        if _utc(str(answer["at"])) <= now
+    }
+    kept = {**item, "responders": answers}
+    if "closed_at" in item and _utc(str(item["closed_at"])) > now:
+        for field in ("closed_at", "closed_by", "outcome"):
+            del kept[field]
+    return kept
 
 
 def _days(year: int, month: int) -> list[datetime]:
@@ -264,7 +353,7 @@ def _broadcast(
         closed = local + timedelta(minutes=chance.randrange(10, 120))
         item["closed_at"] = _received(closed)
         item["closed_by"] = sender.name
-        item["outcome"] = chance.choice(OUTCOMES)
+        item["outcome"] = chance.choice(OUTCOMES[about])
     return item
 
 
@@ -310,14 +399,12 @@ def _help(key: str) -> str:
 @click.option(
     "--month", default="2026-11", show_default=True, help=_help("cli.help.report_month")
 )
-@click.option(
-    "--out", type=click.Path(path_type=Path), required=True, help=_help("cli.help.out")
-)
+@click.option("--out", type=click.Path(path_type=Path), help=_help("cli.help.out"))
 @click.option("--csv", "as_csv", is_flag=True, help=_help("cli.help.csv"))
 @click.option("--show-names", is_flag=True, help=_help("cli.help.show_names"))
 @click.pass_obj
 def demo_report(
-    lang: str, month: str, out: Path, as_csv: bool, show_names: bool
+    lang: str, month: str, out: Path | None, as_csv: bool, show_names: bool
 ) -> None:
     """The report of a made-up month of Molenwijk, made as the API makes it."""
     try:
@@ -335,14 +422,28 @@ def demo_report(
                 ExpressionAttributeValues={":yes": True},
             )
         box.enrol(neighbourhood, members)
-        demo = generate(neighbourhood, members, chosen.year, chosen.month)
+        settings = config.Settings.from_environ()
+        demo = generate(
+            neighbourhood,
+            members,
+            chosen.year,
+            chosen.month,
+            retention_months=settings.alert_retention_months,
+        )
         write(neighbourhood, str(chosen), demo)
-        office = CoordinatorOffice.open(config.Settings.from_environ())
+        office = CoordinatorOffice.open(settings)
         query = {"month": str(chosen), "format": "csv" if as_csv else "html"}
         try:
             _, document = office.report(neighbourhood.id, query, lang)
         except WijkalertError as error:
             click.echo(error.sentence(lang), err=True)
             sys.exit(1)
-    out.write_text(document, encoding="utf-8")
+    if out is None:
+        click.echo(document, nl=False)
+        return
+    try:
+        write_text(out, document, lang)
+    except UnwritableFile as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
     click.echo(texts.say("report.written", lang, month=chosen.name(lang), path=out))

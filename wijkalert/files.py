@@ -9,6 +9,10 @@ class UnreadableFile(Exception):
     """A file that cannot be read; the message is a sentence for the user."""
 
 
+class UnwritableFile(Exception):
+    """A file that cannot be written; the message is a sentence for the user."""
+
+
 def read_text(path: Path, lang: str) -> str:
     """A text file's content, whether saved as UTF-8 or as Excel saves it.
 
@@ -28,12 +32,29 @@ def read_text(path: Path, lang: str) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def reason_for(error: OSError, lang: str) -> str:
+def write_text(path: Path, document: str, lang: str) -> None:
+    """Write `document` to `path` as UTF-8, or say in a sentence why not."""
+    try:
+        path.write_text(document, encoding="utf-8")
+    except OSError as error:
+        reason = reason_for(error, lang, writing=True)
+        sentence = texts.say("report.file_unwritable", lang, path=path, reason=reason)
+        raise UnwritableFile(sentence) from None
+
+
+def reason_for(error: OSError, lang: str, *, writing: bool = False) -> str:
     """Why a file could not be read or written, as a short phrase."""
+    # A file about to be written is missing by nature; what is missing when
+    # the write fails is a folder on the way to it.
     if isinstance(error, FileNotFoundError):
-        return texts.say("sandbox.no_such_file", lang)
+        return texts.say(
+            "sandbox.no_such_folder" if writing else "sandbox.no_such_file", lang
+        )
     if isinstance(error, IsADirectoryError):
         return texts.say("sandbox.is_directory", lang)
+    if isinstance(error, NotADirectoryError):
+        return texts.say("sandbox.not_a_folder", lang)
     if isinstance(error, PermissionError):
-        return texts.say("sandbox.no_permission", lang)
+        key = "sandbox.no_write_permission" if writing else "sandbox.no_permission"
+        return texts.say(key, lang)
     return error.strerror or str(error)
