@@ -148,7 +148,8 @@ SETTINGS: Final = frozenset(
 
 def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
     """Each given setting checked: euros as text with at most two decimals
-    (four for the price), 1 to 10 parts, smart encoding true or false."""
+    (four for the price), a budget above nought or null for none, 1 to 10
+    parts, smart encoding true or false."""
     _refuse_unknown(body, SETTINGS)
     changes: dict[str, Any] = {}
     for name, value in body.items():
@@ -168,11 +169,20 @@ def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
             changes[name] = value
         elif name == "monthly_budget" and value is None:
             changes[name] = None  # no budget: every alert goes out
+        elif name == "monthly_budget":
+            changes[name] = _budget(value)
         else:
-            changes[name] = _euros(
-                name, value, places=2 if name == "monthly_budget" else 4
-            )
+            changes[name] = _euros(name, value, places=4)
     return changes
+
+
+def _budget(value: object) -> Decimal:
+    budget = _euros("monthly_budget", value, places=2)
+    if budget == 0:
+        # Residents who set nought mean "no budget", yet nought holds back
+        # every alert, a fire as much as a lost cat.
+        raise InvalidInput("settings.budget_zero", field="monthly_budget")
+    return budget
 
 
 def _euros(name: str, value: object, places: int) -> Decimal:

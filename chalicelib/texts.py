@@ -169,6 +169,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "'{name}' must be an amount in euros as text, such as \"25.00\", "
         "with at most {places} digits after the point.",
     },
+    "settings.budget_zero": {
+        "nl": "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
+        'stuur "monthly_budget": null om het budget weg te halen.',
+        "en": "A budget of 0 euros holds back every alert, a fire alert too; send "
+        '"monthly_budget": null to remove the budget.',
+    },
     "api.former_member": {
         "nl": "Oud-lid",
         "en": "Former member",
