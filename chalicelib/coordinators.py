@@ -51,6 +51,12 @@ MEMBER_FIELDS: Final = frozenset(
     {"phone", "name", "street", "role", "status", "language"}
 )
 CHANGEABLE: Final = MEMBER_FIELDS - {"phone"}
+# The settings' bounds; the CLI checks its options against the same ones.
+MOST_EUROS: Final = 10_000
+BUDGET_PLACES: Final = 2
+PRICE_PLACES: Final = 4
+MOST_PARTS: Final = 10
+MOST_CATEGORIES: Final = 20
 
 
 def read_json(raw: bytes | None, limit: int = JSON_LIMIT) -> dict[str, Any]:
@@ -163,7 +169,7 @@ def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
             if (
                 not isinstance(value, int)
                 or isinstance(value, bool)
-                or not 1 <= value <= 10
+                or not 1 <= value <= MOST_PARTS
             ):
                 raise InvalidInput("settings.parts_invalid", field=name)
             changes[name] = value
@@ -172,12 +178,12 @@ def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
         elif name == "monthly_budget":
             changes[name] = _budget(value)
         else:
-            changes[name] = _euros(name, value, places=4)
+            changes[name] = _euros(name, value, places=PRICE_PLACES)
     return changes
 
 
 def _budget(value: object) -> Decimal:
-    budget = _euros("monthly_budget", value, places=2)
+    budget = _euros("monthly_budget", value, places=BUDGET_PLACES)
     if budget == 0:
         # Residents who set nought mean "no budget", yet nought holds back
         # every alert, a fire as much as a lost cat.
@@ -194,7 +200,7 @@ def _euros(name: str, value: object, places: int) -> Decimal:
     if (
         not amount.is_finite()
         or amount < 0
-        or amount > 10_000
+        or amount > MOST_EUROS
         or not isinstance(exponent, int)
         or -exponent > places
     ):
@@ -653,7 +659,6 @@ class CoordinatorOffice:
 
 
 CATEGORY: Final = re.compile(r"\w{2,30}")
-MOST_CATEGORIES: Final = 20
 
 
 def _categories(value: object) -> list[str]:

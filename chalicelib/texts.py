@@ -728,12 +728,43 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "what the monthly report shows.",
     },
     "cli.help.budget": {
-        "nl": "Maandbudget in euro's, zoals 25.00.",
+        "nl": "Maandbudget in euro's, zoals 25,00.",
         "en": "Monthly budget in euros, such as 25.00.",
     },
+    "cli.help.no_budget": {
+        "nl": "Haal het maandbudget weg: dan gaat elke melding uit.",
+        "en": "Remove the monthly budget: then every alert goes out.",
+    },
     "cli.help.price": {
-        "nl": "Prijs per sms-deel in euro's, zoals 0.09.",
+        "nl": "Prijs per sms-deel in euro's, zoals 0,09.",
         "en": "Price per SMS part in euros, such as 0.09.",
+    },
+    "settings.option_euros_invalid": {
+        "nl": "{option} '{value}' is geen bedrag; schrijf euro's zoals {example}, "
+        "met hoogstens {places} cijfers achter de komma en niet meer dan {most}.",
+        "en": "{option} '{value}' is not an amount; write euros such as {example}, "
+        "with at most {places} decimals and no more than {most}.",
+    },
+    "settings.option_budget_zero": {
+        "nl": "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
+        "wil je geen budget, gebruik dan --no-budget.",
+        "en": "A budget of 0 euros holds back every alert, a fire alert too; for no "
+        "budget, use --no-budget.",
+    },
+    "settings.option_budget_twice": {
+        "nl": "Geef --budget of --no-budget, niet allebei.",
+        "en": "Give --budget or --no-budget, not both.",
+    },
+    "settings.option_parts_invalid": {
+        "nl": "--max-parts '{value}' kan niet; geef een heel getal van 1 tot en met "
+        "{most}.",
+        "en": "--max-parts '{value}' cannot be; give a whole number from 1 to {most}.",
+    },
+    "settings.option_categories_invalid": {
+        "nl": "Geef bij --categories 1 tot en met {most} soorten, met komma's "
+        "gescheiden, zoals inbraak,overlast.",
+        "en": "Give --categories 1 to {most} categories, separated by commas, such "
+        "as inbraak,overlast.",
     },
     "cli.help.max_parts": {
         "nl": "Hoeveel sms-delen een melding hoogstens mag kosten (1 tot 10).",

@@ -866,8 +866,100 @@ def test_settings_show_and_change_what_the_report_may_say(jan: Coordinator) -> N
         "show_names": True,
         "categories": ["inbraak", "drugs"],
     }
-    assert refused.exit_code == 1
-    assert "'price_per_part' moet een bedrag in euro's" in refused.stderr
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("--price 'gratis' is geen bedrag;")
+
+
+def settings_of(jan: Coordinator) -> Any:
+    return json_of(jan.run("settings", "--json"))
+
+
+def test_a_budget_of_nought_is_refused_and_no_budget_removes_it(
+    jan: Coordinator,
+) -> None:
+    set_ = jan.run("settings", "--budget", "25,00")
+    zero = jan.run("settings", "--budget", "0")
+    kept = settings_of(jan)["monthly_budget"]
+    removed = jan.run("settings", "--no-budget", "--json")
+
+    assert set_.exit_code == 0, set_.stderr
+    assert zero.exit_code == 2
+    assert zero.stderr == (
+        "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
+        "wil je geen budget, gebruik dan --no-budget.\n"
+    )
+    assert kept == "25.00"
+    assert removed.exit_code == 0, removed.stderr
+    assert json_of(removed)["monthly_budget"] is None
+
+
+def test_amounts_are_read_with_a_decimal_comma_or_point(jan: Coordinator) -> None:
+    dutch = jan.run("settings", "--price", "0,08", "--json")
+    english = jan.run("settings", "--budget", "12.50", "--json", lang="en")
+
+    assert json_of(dutch)["price_per_part"] == "0.08"
+    assert json_of(english)["monthly_budget"] == "12.50"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "sentence"),
+    [
+        (
+            "--budget",
+            "25.001",
+            "--budget '25.001' is geen bedrag; schrijf euro's zoals 25,00, met "
+            "hoogstens 2 cijfers achter de komma en niet meer dan 10000.",
+        ),
+        (
+            "--price",
+            "1.000,00",
+            "--price '1.000,00' is geen bedrag; schrijf euro's zoals 0,09, met "
+            "hoogstens 4 cijfers achter de komma en niet meer dan 10000.",
+        ),
+        (
+            "--max-parts",
+            "11",
+            "--max-parts '11' kan niet; geef een heel getal van 1 tot en met 10.",
+        ),
+        (
+            "--max-parts",
+            "drie",
+            "--max-parts 'drie' kan niet; geef een heel getal van 1 tot en met 10.",
+        ),
+        (
+            "--categories",
+            "",
+            "Geef bij --categories 1 tot en met 20 soorten, met komma's gescheiden, "
+            "zoals inbraak,overlast.",
+        ),
+        (
+            "--budget",
+            "-0",
+            "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
+            "wil je geen budget, gebruik dan --no-budget.",
+        ),
+    ],
+)
+def test_a_wrong_setting_is_refused_by_the_option_typed(
+    jan: Coordinator, option: str, value: str, sentence: str
+) -> None:
+    before = settings_of(jan)
+
+    result = jan.run("settings", option, value)
+
+    assert result.exit_code == 2
+    assert result.stderr == sentence + "\n"
+    assert settings_of(jan) == before
+
+
+def test_a_wrong_setting_is_refused_in_english_too(jan: Coordinator) -> None:
+    result = jan.run("settings", "--categories", ",", lang="en")
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Give --categories 1 to 20 categories, separated by commas, such as "
+        "inbraak,overlast.\n"
+    )
 
 
 def test_costs_show_a_table_and_the_summary(jan: Coordinator, phones: Phones) -> None:

@@ -20,6 +20,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, TypeVar
@@ -38,6 +39,13 @@ from botocore.exceptions import (
 from tabulate import tabulate
 
 from chalicelib import config, phones, texts
+from chalicelib.coordinators import (
+    BUDGET_PLACES,
+    MOST_CATEGORIES,
+    MOST_EUROS,
+    MOST_PARTS,
+    PRICE_PLACES,
+)
 from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportRow, read_roster_csv
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
@@ -861,8 +869,10 @@ def costs(
 
 @click.command("settings", help=_help("cli.help.settings"))
 @click.option("--budget", help=_help("cli.help.budget"))
+@click.option("--no-budget", is_flag=True, help=_help("cli.help.no_budget"))
 @click.option("--price", help=_help("cli.help.price"))
-@click.option("--max-parts", type=int, help=_help("cli.help.max_parts"))
+# Read as text: click would refuse a wrong number in English.
+@click.option("--max-parts", help=_help("cli.help.max_parts"))
 @click.option(
     "--smart-encoding/--no-smart-encoding", default=None, help=_help("cli.help.smart")
 )
@@ -874,8 +884,9 @@ def costs(
 def settings(
     lang: str,
     budget: str | None,
+    no_budget: bool,
     price: str | None,
-    max_parts: int | None,
+    max_parts: str | None,
     smart_encoding: bool | None,
     show_names: bool | None,
     categories: str | None,
@@ -883,17 +894,18 @@ def settings(
     url: str | None,
     token: str | None,
 ) -> None:
-    wanted: dict[str, Any] = {
-        "monthly_budget": budget,
-        "price_per_part": price,
-        "max_parts": max_parts,
-        "smart_encoding": smart_encoding,
-        "show_names": show_names,
-        "categories": None
-        if categories is None
-        else [c.strip() for c in categories.split(",") if c.strip()],
-    }
-    changes = {name: value for name, value in wanted.items() if value is not None}
+    changes = _setting_changes(
+        lang,
+        budget=budget,
+        no_budget=no_budget,
+        price=price,
+        max_parts=max_parts,
+        categories=categories,
+    )
+    if smart_encoding is not None:
+        changes["smart_encoding"] = smart_encoding
+    if show_names is not None:
+        changes["show_names"] = show_names
     with _api(url, token, lang) as api:
         if changes:
             current = api.call("PATCH", "/settings", body=changes)
@@ -917,6 +929,92 @@ def settings(
             },
         )
     )
+
+
+def _setting_changes(
+    lang: str,
+    *,
+    budget: str | None,
+    no_budget: bool,
+    price: str | None,
+    max_parts: str | None,
+    categories: str | None,
+) -> dict[str, Any]:
+    """The options as the API wants them, each checked here so a refusal names
+    the option that was typed rather than the API's field."""
+    changes: dict[str, Any] = {}
+    if budget is not None and no_budget:
+        raise Misconfigured(texts.say("settings.option_budget_twice", lang))
+    if no_budget:
+        changes["monthly_budget"] = None
+    if budget is not None:
+        amount = _euros("--budget", budget, BUDGET_PLACES, "25,00", lang)
+        if amount == 0:
+            raise Misconfigured(texts.say("settings.option_budget_zero", lang))
+        changes["monthly_budget"] = f"{amount:f}"
+    if price is not None:
+        amount = _euros("--price", price, PRICE_PLACES, "0,09", lang)
+        changes["price_per_part"] = f"{amount:f}"
+    if max_parts is not None:
+        changes["max_parts"] = _max_parts(max_parts, lang)
+    if categories is not None:
+        changes["categories"] = _categories(categories, lang)
+    return changes
+
+
+def _euros(option: str, typed: str, places: int, example: str, lang: str) -> Decimal:
+    """An amount written the Dutch way (25,00) or the English way (25.00)."""
+    written = typed.strip().removeprefix("€").strip()
+    if "," in written and "." not in written:
+        written = written.replace(",", ".", 1)
+    try:
+        amount = Decimal(written)
+    except ArithmeticError:
+        amount = Decimal("NaN")
+    exponent = amount.as_tuple().exponent if amount.is_finite() else 0
+    if (
+        not amount.is_finite()
+        or not 0 <= amount <= MOST_EUROS
+        or not isinstance(exponent, int)
+        or -exponent > places
+    ):
+        raise Misconfigured(
+            texts.say(
+                "settings.option_euros_invalid",
+                lang,
+                option=option,
+                value=typed,
+                example=example if lang == "nl" else example.replace(",", "."),
+                places=places,
+                most=MOST_EUROS,
+            )
+        )
+    return amount
+
+
+def _max_parts(typed: str, lang: str) -> int:
+    written = typed.strip()
+    # ASCII only: int() would read "٣" as 3, and that is not what was meant.
+    if not (written.isascii() and written.isdigit()) or not (
+        1 <= int(written) <= MOST_PARTS
+    ):
+        raise Misconfigured(
+            texts.say(
+                "settings.option_parts_invalid", lang, value=typed, most=MOST_PARTS
+            )
+        )
+    return int(written)
+
+
+def _categories(typed: str, lang: str) -> list[str]:
+    """The categories as the API wants them; each one it checks itself."""
+    chosen = [c.strip() for c in typed.split(",") if c.strip()]
+    distinct = {c.removeprefix("#").casefold() for c in chosen}
+    if not 1 <= len(distinct) <= MOST_CATEGORIES:
+        raise Misconfigured(
+            texts.say("settings.option_categories_invalid", lang, most=MOST_CATEGORIES)
+        )
+    return chosen
 
 
 # tokens: the operator's, straight on AWS.
