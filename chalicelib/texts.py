@@ -936,11 +936,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Fetch every page, not only the first.",
     },
     "cli.help.status": {
-        "nl": "Status: active (krijgt meldingen) of inactive.",
+        "nl": "Status: actief (krijgt meldingen) of inactief.",
         "en": "Status: active (gets the alerts) or inactive.",
     },
     "cli.help.role": {
-        "nl": "Rol: member of coordinator.",
+        "nl": "Rol: lid of coördinator.",
         "en": "Role: member or coordinator.",
     },
     "cli.help.name": {

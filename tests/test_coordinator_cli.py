@@ -200,11 +200,65 @@ def test_members_list_filters_by_role(jan: Coordinator) -> None:
 def test_a_wrong_filter_is_refused_in_one_sentence(jan: Coordinator) -> None:
     result = jan.run("members", "list", "--status", "weg")
 
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == (
-        "Status 'weg' bestaat niet; kies uit: active, inactive, opted_out, pending.\n"
+        "Status 'weg' bestaat niet; kies uit: actief, inactief, afgemeld, wacht op "
+        "goedkeuring.\n"
     )
     assert result.stdout == ""
+
+
+def test_statuses_and_roles_are_typed_as_the_list_shows_them(
+    jan: Coordinator,
+) -> None:
+    updated = jan.run("members", "update", "06-12345605", "--status", "Inactief")
+    listed = jan.run("members", "list", "--status", "inactief")
+    english = jan.run("members", "list", "--role", "member", lang="en")
+    added = jan.run("members", "add", "06-12345606", "Lotte", "--role", "coördinator")
+
+    assert updated.exit_code == 0, updated.stderr
+    assert [line.split()[0] for line in listed.stdout.splitlines()[2:]] == [
+        "+31612345605"
+    ]
+    assert row_of(english.stdout, "+31612345605")[3:5] == ["member", "inactive"]
+    assert added.exit_code == 0, added.stderr
+    lotte = json_of(
+        jan.run("members", "update", "06-12345606", "--name", "Lotte", "--json")
+    )
+    assert lotte["role"] == "coordinator"
+
+
+@pytest.mark.parametrize(
+    ("args", "lang", "sentence"),
+    [
+        (
+            ("members", "add", "06-12345606", "Lotte", "--role", "baas"),
+            "nl",
+            "Rol 'baas' bestaat niet; kies uit: lid, coördinator.",
+        ),
+        (
+            ("members", "update", "06-12345605", "--status", "afgemeld"),
+            "nl",
+            "Status 'afgemeld' bestaat niet; kies uit: actief, inactief.",
+        ),
+        (
+            ("members", "update", "06-12345605", "--status", "gone"),
+            "en",
+            "Status 'gone' does not exist; choose from: active, inactive.",
+        ),
+    ],
+)
+def test_a_wrong_role_or_status_names_the_choices_in_the_readers_language(
+    jan: Coordinator, args: tuple[str, ...], lang: str, sentence: str
+) -> None:
+    result = jan.run(*args, lang=lang)
+
+    assert result.exit_code == 2
+    assert result.stderr == sentence + "\n"
+    assert row_of(jan.run("members", "list").stdout, "+31612345605")[3:5] == [
+        "lid",
+        "actief",
+    ]
 
 
 # Changing the roster.

@@ -47,7 +47,7 @@ from chalicelib.coordinators import (
     PRICE_PLACES,
 )
 from chalicelib.errors import WijkalertError
-from chalicelib.members import ImportRow, read_roster_csv
+from chalicelib.members import ROLES, STATUSES, ImportRow, read_roster_csv
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
 from chalicelib.tokens import CoordinatorTokens, Token
 from wijkalert.files import UnreadableFile, read_text, reason_for
@@ -66,6 +66,9 @@ ROWS_PER_REQUEST: Final = 25
 PAGE_SIZE: Final = 100  # the API's largest page
 YES_WORDS: Final = frozenset({"j", "ja", "y", "yes"})
 IMPORT_OUTCOMES: Final = ("added", "updated", "unchanged", "refused")
+# Left and pending are statuses a neighbour brings about by SMS: a coordinator
+# can look for them, not set them.
+SETTABLE_STATUSES: Final = ("active", "inactive")
 
 
 def _help(key: str) -> str:
@@ -377,11 +380,13 @@ def list_members(
     url: str | None,
     token: str | None,
 ) -> None:
-    # Filters go to the API as typed, so a wrong one is refused in the
-    # coordinator's language rather than in click's English.
-    query = {
-        name: value for name, value in (("status", status), ("role", role)) if value
-    }
+    # Checked here rather than by click, so a wrong one is refused in the
+    # coordinator's language.
+    wanted = (
+        ("status", _chosen("status", status, STATUSES, lang)),
+        ("role", _chosen("role", role, ROLES, lang)),
+    )
+    query = {name: value for name, value in wanted if value}
     with _api(url, token, lang) as api:
         found, more = api.pages("/members", "members", query, everything)
 
@@ -428,8 +433,8 @@ def add_member(
         phone=phone,
         name=name,
         street=street,
-        role=role,
-        status=status,
+        role=_chosen("role", role, ROLES, lang),
+        status=_chosen("status", status, SETTABLE_STATUSES, lang),
         language=language,
     )
     with _api(url, token, lang) as api:
@@ -439,6 +444,24 @@ def add_member(
         _echo_json(added)
     else:
         click.echo(texts.say("members.added", lang, **_who(api, added)))
+
+
+def _chosen(
+    kind: str, typed: str | None, choices: Sequence[str], lang: str
+) -> str | None:
+    """A role or status as the API names it, from the word the CLI shows for it
+    in either language ("inactief", "inactive") or the API's own."""
+    if typed is None:
+        return None
+    wanted = typed.strip().casefold()
+    for value in choices:
+        words = {texts.say(f"{kind}.{value}", language) for language in texts.LANGUAGES}
+        if wanted in {word.casefold() for word in (value, *words)}:
+            return value
+    shown = ", ".join(texts.say(f"{kind}.{value}", lang) for value in choices)
+    raise Misconfigured(
+        texts.say(f"member.{kind}_unknown", lang, value=typed, choices=shown)
+    )
 
 
 def _given(**fields: str | None) -> dict[str, str]:
@@ -469,7 +492,11 @@ def update_member(
     token: str | None,
 ) -> None:
     changes = _given(
-        name=name, street=street, role=role, status=status, language=language
+        name=name,
+        street=street,
+        role=_chosen("role", role, ROLES, lang),
+        status=_chosen("status", status, SETTABLE_STATUSES, lang),
+        language=language,
     )
     if not changes:
         raise Misconfigured(texts.say("members.nothing_to_change", lang))
