@@ -15,6 +15,9 @@ from chalicelib.errors import InvalidPhoneNumber
 DEFAULT_REGION = "NL"
 VISIBLE_DIGITS = 3
 _WRITTEN_NUMBER = re.compile(r"\+?[0-9 ()./-]+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Fewer digits than any subscriber number: a time, a count, a part of an id.
+_FEWEST_DIGITS = 7
 
 
 def normalise(raw: str, region: str = DEFAULT_REGION, *, field: str = "phone") -> str:
@@ -88,5 +91,26 @@ def without_numbers(text: str, region: str = DEFAULT_REGION) -> str:
     pieces, last = [], 0
     for match in matcher:
         pieces += [text[last : match.start], "…"]
+        last = match.end
+    return "".join(pieces) + text[last:]
+
+
+def mask_numbers_in(text: str, region: str = DEFAULT_REGION) -> str:
+    """`text` with every phone number in it masked as `mask` does: for a log
+    line that may carry one, such as a request's URL.
+
+    POSSIBLE leniency also masks a mistyped number, which is as much someone's
+    as a correct one; dates, which it would take for numbers too, stay.
+    """
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, region, leniency=phonenumbers.Leniency.POSSIBLE
+    )
+    pieces, last = [], 0
+    for match in matcher:
+        found = match.raw_string
+        digits = sum(c.isdigit() for c in found)
+        if digits < _FEWEST_DIGITS or _ISO_DATE.fullmatch(found):
+            continue
+        pieces += [text[last : match.start], mask(found)]
         last = match.end
     return "".join(pieces) + text[last:]
