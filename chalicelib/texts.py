@@ -557,6 +557,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "wijkalert: the neighbourhood's SMS alert. Set WIJKALERT_LANG=nl for "
         "Dutch.",
     },
+    "cli.lang_unknown": {
+        "nl": "{given}: die taal spreekt wijkalert niet; kies uit: {choices}.",
+        "en": "{given}: wijkalert does not speak that language; choose from: "
+        "{choices}.",
+    },
     "cli.help.lang": {
         "nl": "Taal van de uitvoer (nl of en).",
         "en": "Language of the output (nl or en).",

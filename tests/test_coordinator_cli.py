@@ -1028,6 +1028,23 @@ def test_costs_show_a_table_and_the_summary(jan: Coordinator, phones: Phones) ->
     )
 
 
+def test_an_unknown_language_names_where_it_came_from() -> None:
+    command = ["members", "add", "06-12345606", "Lotte", "--url", "http://127.0.0.1:9"]
+    from_environment = CliRunner().invoke(
+        main, [*command, "--token", "molenwijk.a.b"], env={"WIJKALERT_LANG": "fr"}
+    )
+    from_option = wijkalert("--lang", "de", *command, "--token", "molenwijk.a.b")
+
+    assert from_environment.exit_code == 2
+    assert from_environment.stderr == (
+        "WIJKALERT_LANG=fr: die taal spreekt wijkalert niet; kies uit: nl, en.\n"
+    )
+    assert from_option.exit_code == 2
+    assert from_option.stderr == (
+        "--lang de: die taal spreekt wijkalert niet; kies uit: nl, en.\n"
+    )
+
+
 def test_a_malformed_url_is_one_sentence(molenwijk_token: str) -> None:
     result = wijkalert(
         "members", "list", "--url", "http://[::1", "--token", molenwijk_token
