@@ -418,7 +418,7 @@ class CoordinatorOffice:
     def approve(self, neighbourhood_id: str, phone: str) -> dict[str, Any]:
         """Let a neighbour who asked to join in, and tell them by SMS."""
         roster = self._roster(neighbourhood_id)
-        _require_pending(roster.require(phone))
+        _require_pending(roster, roster.require(phone))
         member = roster.update(phone, status="active")
         self._tell(roster.neighbourhood, member, "sms.join_approved")
         return self._view(member)
@@ -427,7 +427,7 @@ class CoordinatorOffice:
         """Turn a join request down, tell the neighbour, and forget their number."""
         roster = self._roster(neighbourhood_id)
         member = roster.require(phone)
-        _require_pending(member)
+        _require_pending(roster, member)
         roster.remove(member.phone)
         self._tell(roster.neighbourhood, member, "sms.join_refused")
 
@@ -696,9 +696,14 @@ def _keep_a_coordinator(roster: Roster, member: Member) -> None:
     roster.keep_a_coordinator(member)
 
 
-def _require_pending(member: Member) -> None:
+def _require_pending(roster: Roster, member: Member) -> None:
     if member.status != "pending":
-        raise MemberNotPending("member.not_pending", field="phone", phone=member.phone)
+        raise MemberNotPending(
+            "member.not_pending",
+            field="phone",
+            phone=member.phone,
+            neighbourhood=roster.neighbourhood.name,
+        )
 
 
 def _member_view(member: Member, opted_out: bool) -> dict[str, Any]:

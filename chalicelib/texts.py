@@ -200,8 +200,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "{phone} is waiting for approval; approve or refuse the request.",
     },
     "member.not_pending": {
-        "nl": "{phone} heeft niet gevraagd om mee te doen.",
-        "en": "{phone} has not asked to join.",
+        "nl": "{phone} staat al op de lijst van {neighbourhood}; er is geen "
+        "aanmelding om goed of af te keuren.",
+        "en": "{phone} is already on the roster of {neighbourhood}; there is no "
+        "request to approve or refuse.",
     },
     # Neighbourhoods.
     "neighbourhood.id_invalid": {

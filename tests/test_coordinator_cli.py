@@ -802,12 +802,25 @@ def test_a_join_request_is_approved_from_the_command_line(
     )
     assert [d.to for d in sandbox.ledger.take()] == ["+31612345610"]
 
+    again = jan.run("members", "approve", "06-12345610")
+
+    assert again.exit_code == 1
+    assert again.stderr == (
+        "+31612345610 staat al op de lijst van Molenwijk; er is geen aanmelding om "
+        "goed of af te keuren.\n"
+    )
+    assert sandbox.ledger.take() == []
+
 
 def test_refusing_someone_who_did_not_ask_gets_one_sentence(jan: Coordinator) -> None:
     result = jan.run("members", "refuse", "06-12345602")
 
     assert result.exit_code == 1
-    assert result.stderr == "+31612345602 heeft niet gevraagd om mee te doen.\n"
+    assert result.stderr == (
+        "+31612345602 staat al op de lijst van Molenwijk; er is geen aanmelding om "
+        "goed of af te keuren.\n"
+    )
+    assert row_of(jan.run("members", "list").stdout, "+31612345602")[4] == "actief"
 
 
 # The monthly report, the export and categories.
