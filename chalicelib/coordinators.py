@@ -22,6 +22,7 @@ from chalicelib.errors import (
     AlertNotFound,
     BroadcastFailed,
     InvalidInput,
+    InvalidPhoneNumber,
     MemberNotPending,
     NeighbourhoodNotFound,
     PayloadTooLarge,
@@ -248,6 +249,18 @@ def _alert_cursor(
     return raw
 
 
+def _member_cursor(query: Mapping[str, str]) -> str | None:
+    raw = query.get("cursor")
+    if raw is None:
+        return None
+    try:
+        return phones.normalise(raw, field="cursor")
+    except InvalidPhoneNumber:
+        # The cursor is the last number of the page before, but the client
+        # only passes it on; "not a phone number" would puzzle whoever reads it.
+        raise InvalidInput("api.cursor_invalid", field="cursor") from None
+
+
 def _choice(
     query: Mapping[str, str], name: str, choices: tuple[str, ...]
 ) -> str | None:
@@ -318,18 +331,13 @@ class CoordinatorOffice:
         self, neighbourhood_id: str, query: Mapping[str, str]
     ) -> dict[str, Any]:
         roster = self._roster(neighbourhood_id)
-        after = (
-            phones.normalise(query["cursor"], field="cursor")
-            if "cursor" in query
-            else None
-        )
         members, cursor = roster.page(
             status=_choice(
                 query, "status", ("active", "inactive", "opted_out", "pending")
             ),
             role=_choice(query, "role", ("member", "coordinator")),
             limit=_limit(query),
-            after=after,
+            after=_member_cursor(query),
         )
         # One CheckIfPhoneNumberIsOptedOut per member, the same question
         # GET /members/{phone} asks, so the list and the member agree; a page

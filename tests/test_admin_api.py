@@ -415,6 +415,20 @@ def test_members_are_listed_page_by_page(api: Api) -> None:
     assert third["next"] is None
 
 
+@pytest.mark.parametrize("cursor", ["garbage", "06-1234"])
+def test_a_members_cursor_not_from_a_page_is_refused_as_such(
+    api: Api, cursor: str
+) -> None:
+    response = api.call("GET", f"/members?cursor={cursor}")
+
+    assert response.status_code == 400
+    assert error_of(response) == {
+        "code": "api.cursor_invalid",
+        "field": "cursor",
+        "message": "Deze 'cursor' komt niet van een eerdere pagina.",
+    }
+
+
 def test_members_are_filtered_by_role_and_status(api: Api) -> None:
     api.call("PATCH", "/members/0612345603", {"status": "inactive"})
 
