@@ -1284,16 +1284,18 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "{name} ({to}) krijgt: {body}",
         "en": "{name} ({to}) receives: {body}",
     },
+    # A refused line is always shown beside its number (the import's table, the
+    # sandbox's "Line 3 of ...:"), so these sentences do not repeat it.
     "import.quote_unclosed": {
-        "nl": 'Regel {line} opent een aanhalingsteken (") dat niet wordt gesloten; '
+        "nl": 'Deze regel opent een aanhalingsteken (") dat niet wordt gesloten; '
         "zet het sluitende aanhalingsteken erbij of haal het weg.",
-        "en": 'Line {line} opens a quote (") that is never closed; add the '
+        "en": 'This line opens a quote (") that is never closed; add the '
         "closing quote or remove it.",
     },
     "import.too_many_fields": {
-        "nl": "Regel {line} heeft meer velden dan de kopregel; staat er een komma "
+        "nl": "Deze regel heeft meer velden dan de kopregel; staat er een komma "
         "of puntkomma in een naam of straat? Zet die dan tussen aanhalingstekens.",
-        "en": "Line {line} has more fields than the header; is there a comma or "
+        "en": "This line has more fields than the header; is there a comma or "
         "semicolon in a name or street? Then put that between quotes.",
     },
     "import.duplicate": {
@@ -1303,10 +1305,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "of the two lines.",
     },
     "import.unreadable": {
-        "nl": "Regel {line} van de lijst is niet te lezen als CSV; sla de lijst "
-        "opnieuw op als CSV.",
-        "en": "Line {line} of the list cannot be read as CSV; save the list as CSV "
-        "again.",
+        "nl": "Deze regel is niet te lezen als CSV; sla de lijst opnieuw op als CSV.",
+        "en": "This line cannot be read as CSV; save the list as CSV again.",
     },
     # The monthly report and the alert log's export (issue 6).
     "report.month_invalid": {

@@ -678,8 +678,7 @@ def test_a_field_longer_than_csv_allows_refuses_that_row_only(api: Api) -> None:
     ]
     assert (rows[0]["field"], rows[0]["reason"]) == (
         "csv",
-        "Regel 2 van de lijst is niet te lezen als CSV; sla de lijst "
-        "opnieuw op als CSV.",
+        "Deze regel is niet te lezen als CSV; sla de lijst opnieuw op als CSV.",
     )
 
 
@@ -724,7 +723,7 @@ def test_an_unclosed_quote_refuses_its_row_and_keeps_the_next(api: Api) -> None:
             2,
             "06-12345674",
             "refused",
-            'Regel 2 opent een aanhalingsteken (") dat niet wordt gesloten; zet '
+            'Deze regel opent een aanhalingsteken (") dat niet wordt gesloten; zet '
             "het sluitende aanhalingsteken erbij of haal het weg.",
         ),
         (4, "+31612345675", "added", None),
@@ -954,5 +953,5 @@ def test_a_row_with_more_fields_than_the_header_is_refused_not_cut(
         (2, "refused"),
         (3, "added"),
     ]
-    assert rows[0]["reason"].startswith("Regel 2 heeft meer velden dan de kopregel")
+    assert rows[0]["reason"].startswith("Deze regel heeft meer velden dan de kopregel")
     assert api.call("GET", "/members/0612345648").status_code == 404
