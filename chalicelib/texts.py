@@ -782,10 +782,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Replace characters with cheaper look-alikes where possible.",
     },
     "settings.shown": {
-        "nl": "Maandbudget EUR: {monthly_budget}. EUR {price_per_part} per sms-deel, "
+        "nl": "Maandbudget: {monthly_budget}. EUR {price_per_part} per sms-deel, "
         "hoogstens {max_parts} delen per melding, slim coderen: {smart_encoding}. "
         "Namen in het verslag: {show_names}. Categorieën: {categories}.",
-        "en": "Monthly budget EUR: {monthly_budget}. EUR {price_per_part} per SMS "
+        "en": "Monthly budget: {monthly_budget}. EUR {price_per_part} per SMS "
         "part, at most {max_parts} parts per alert, smart encoding: "
         "{smart_encoding}. Names in the report: {show_names}. Categories: "
         "{categories}.",
@@ -838,7 +838,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "--budget). Per active member ({active_members}): EUR {cost_per_member}. "
         "Price per SMS part: EUR {price_per_part}.",
     },
-    "settings.no_budget": {"nl": "geen (nog niet ingesteld)", "en": "none (not set)"},
+    "settings.budget": {"nl": "EUR {amount}", "en": "EUR {amount}"},
+    "settings.no_budget": {
+        "nl": "geen, elke melding gaat uit",
+        "en": "none, every alert goes out",
+    },
     "costs.summary": {
         "nl": "Geschatte kosten: EUR {cost} van een budget van EUR {budget}; nog "
         "over: EUR {left}. Per actief lid ({active_members}): EUR "

@@ -921,7 +921,7 @@ def test_settings_show_and_change_what_the_report_may_say(jan: Coordinator) -> N
     refused = jan.run("settings", "--price", "gratis")
 
     assert shown.stdout == (
-        "Monthly budget EUR: none (not set). EUR 0.09 per SMS part, at most 3 "
+        "Monthly budget: none, every alert goes out. EUR 0.09 per SMS part, at most 3 "
         "parts per alert, smart encoding: yes. Names in the report: no. Categories: "
         "#inbraak, #overlast, #verdacht, #brand, #vandalisme.\n"
     )
@@ -1026,6 +1026,23 @@ def test_a_wrong_setting_is_refused_in_english_too(jan: Coordinator) -> None:
     assert result.stderr == (
         "Give --categories 1 to 20 categories, separated by commas, such as "
         "inbraak,overlast.\n"
+    )
+
+
+def test_amounts_are_shown_with_a_decimal_comma_in_dutch(
+    jan: Coordinator, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+
+    settings = jan.run("settings", "--budget", "25,00", "--price", "0,0825")
+    costs = jan.run("costs", "--month", "2026-11")
+
+    assert settings.stdout.startswith(
+        "Maandbudget: EUR 25,00. EUR 0,0825 per sms-deel, hoogstens 3 delen"
+    )
+    assert costs.stdout.splitlines()[-1] == (
+        "Geschatte kosten: EUR 0,45 van een budget van EUR 25,00; nog over: "
+        "EUR 24,55. Per actief lid (5): EUR 0,09. Prijs per sms-deel: EUR 0,0825."
     )
 
 

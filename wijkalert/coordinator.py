@@ -888,10 +888,15 @@ def costs(
         for kind, parts in report["parts"].items()
     ]
     click.echo(_table(["kind", "parts"], rows, lang))
+    amounts = ("cost", "budget", "left", "price_per_part", "cost_per_member")
+    shown = {
+        **report,
+        **{name: _euros_shown(report.get(name), lang) for name in amounts},
+    }
     if report.get("budget") is None:
-        click.echo(texts.say("costs.summary_no_budget", lang, **report))
+        click.echo(texts.say("costs.summary_no_budget", lang, **shown))
     else:
-        click.echo(texts.say("costs.summary", lang, **report))
+        click.echo(texts.say("costs.summary", lang, **shown))
 
 
 @click.command("settings", help=_help("cli.help.settings"))
@@ -948,14 +953,27 @@ def settings(
             lang,
             **{
                 **current,
-                "monthly_budget": current.get("monthly_budget")
-                or texts.say("settings.no_budget", lang),
+                "monthly_budget": _budget_shown(current.get("monthly_budget"), lang),
+                "price_per_part": _euros_shown(current.get("price_per_part"), lang),
                 "smart_encoding": _yes_no(current.get("smart_encoding"), lang),
                 "show_names": _yes_no(current.get("show_names"), lang),
                 "categories": ", ".join(f"#{c}" for c in shown),
             },
         )
     )
+
+
+def _euros_shown(amount: object, lang: str) -> str:
+    """An amount as the API sends it ("3.42") as the reader writes it: with a
+    decimal comma in Dutch, as the monthly report does."""
+    written = str(amount)
+    return written.replace(".", ",") if lang == "nl" else written
+
+
+def _budget_shown(amount: object, lang: str) -> str:
+    if amount is None:
+        return texts.say("settings.no_budget", lang)
+    return texts.say("settings.budget", lang, amount=_euros_shown(amount, lang))
 
 
 def _setting_changes(
