@@ -1019,6 +1019,14 @@ def test_a_wrong_setting_is_refused_by_the_option_typed(
     assert settings_of(jan) == before
 
 
+def test_a_budget_and_no_budget_at_once_is_refused(jan: Coordinator) -> None:
+    result = jan.run("settings", "--budget", "25,00", "--no-budget")
+
+    assert result.exit_code == 2
+    assert result.stderr == "Geef --budget of --no-budget, niet allebei.\n"
+    assert settings_of(jan)["monthly_budget"] is None
+
+
 def test_a_wrong_setting_is_refused_in_english_too(jan: Coordinator) -> None:
     result = jan.run("settings", "--categories", ",", lang="en")
 
