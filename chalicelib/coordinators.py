@@ -22,6 +22,7 @@ from chalicelib.errors import (
     AlertNotFound,
     BroadcastFailed,
     InvalidInput,
+    InvalidPhoneNumber,
     MemberNotPending,
     NeighbourhoodNotFound,
     PayloadTooLarge,
@@ -51,6 +52,12 @@ MEMBER_FIELDS: Final = frozenset(
     {"phone", "name", "street", "role", "status", "language"}
 )
 CHANGEABLE: Final = MEMBER_FIELDS - {"phone"}
+# The settings' bounds; the CLI checks its options against the same ones.
+MOST_EUROS: Final = 10_000
+BUDGET_PLACES: Final = 2
+PRICE_PLACES: Final = 4
+MOST_PARTS: Final = 10
+MOST_CATEGORIES: Final = 20
 
 
 def read_json(raw: bytes | None, limit: int = JSON_LIMIT) -> dict[str, Any]:
@@ -148,7 +155,8 @@ SETTINGS: Final = frozenset(
 
 def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
     """Each given setting checked: euros as text with at most two decimals
-    (four for the price), 1 to 10 parts, smart encoding true or false."""
+    (four for the price), a budget above nought or null for none, 1 to 10
+    parts, smart encoding true or false."""
     _refuse_unknown(body, SETTINGS)
     changes: dict[str, Any] = {}
     for name, value in body.items():
@@ -162,17 +170,26 @@ def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
             if (
                 not isinstance(value, int)
                 or isinstance(value, bool)
-                or not 1 <= value <= 10
+                or not 1 <= value <= MOST_PARTS
             ):
                 raise InvalidInput("settings.parts_invalid", field=name)
             changes[name] = value
         elif name == "monthly_budget" and value is None:
             changes[name] = None  # no budget: every alert goes out
+        elif name == "monthly_budget":
+            changes[name] = _budget(value)
         else:
-            changes[name] = _euros(
-                name, value, places=2 if name == "monthly_budget" else 4
-            )
+            changes[name] = _euros(name, value, places=PRICE_PLACES)
     return changes
+
+
+def _budget(value: object) -> Decimal:
+    budget = _euros("monthly_budget", value, places=BUDGET_PLACES)
+    if budget == 0:
+        # Residents who set nought mean "no budget", yet nought holds back
+        # every alert, a fire as much as a lost cat.
+        raise InvalidInput("settings.budget_zero", field="monthly_budget")
+    return budget
 
 
 def _euros(name: str, value: object, places: int) -> Decimal:
@@ -184,7 +201,7 @@ def _euros(name: str, value: object, places: int) -> Decimal:
     if (
         not amount.is_finite()
         or amount < 0
-        or amount > 10_000
+        or amount > MOST_EUROS
         or not isinstance(exponent, int)
         or -exponent > places
     ):
@@ -230,6 +247,18 @@ def _alert_cursor(
     if not values[":a"] <= raw <= values[":b"]:
         raise InvalidInput("api.cursor_invalid", field="cursor")
     return raw
+
+
+def _member_cursor(query: Mapping[str, str]) -> str | None:
+    raw = query.get("cursor")
+    if raw is None:
+        return None
+    try:
+        return phones.normalise(raw, field="cursor")
+    except InvalidPhoneNumber:
+        # The cursor is the last number of the page before, but the client
+        # only passes it on; "not a phone number" would puzzle whoever reads it.
+        raise InvalidInput("api.cursor_invalid", field="cursor") from None
 
 
 def _choice(
@@ -302,18 +331,13 @@ class CoordinatorOffice:
         self, neighbourhood_id: str, query: Mapping[str, str]
     ) -> dict[str, Any]:
         roster = self._roster(neighbourhood_id)
-        after = (
-            phones.normalise(query["cursor"], field="cursor")
-            if "cursor" in query
-            else None
-        )
         members, cursor = roster.page(
             status=_choice(
                 query, "status", ("active", "inactive", "opted_out", "pending")
             ),
             role=_choice(query, "role", ("member", "coordinator")),
             limit=_limit(query),
-            after=after,
+            after=_member_cursor(query),
         )
         # One CheckIfPhoneNumberIsOptedOut per member, the same question
         # GET /members/{phone} asks, so the list and the member agree; a page
@@ -402,7 +426,7 @@ class CoordinatorOffice:
     def approve(self, neighbourhood_id: str, phone: str) -> dict[str, Any]:
         """Let a neighbour who asked to join in, and tell them by SMS."""
         roster = self._roster(neighbourhood_id)
-        _require_pending(roster.require(phone))
+        _require_pending(roster, roster.require(phone))
         member = roster.update(phone, status="active")
         self._tell(roster.neighbourhood, member, "sms.join_approved")
         return self._view(member)
@@ -411,7 +435,7 @@ class CoordinatorOffice:
         """Turn a join request down, tell the neighbour, and forget their number."""
         roster = self._roster(neighbourhood_id)
         member = roster.require(phone)
-        _require_pending(member)
+        _require_pending(roster, member)
         roster.remove(member.phone)
         self._tell(roster.neighbourhood, member, "sms.join_refused")
 
@@ -643,7 +667,6 @@ class CoordinatorOffice:
 
 
 CATEGORY: Final = re.compile(r"\w{2,30}")
-MOST_CATEGORIES: Final = 20
 
 
 def _categories(value: object) -> list[str]:
@@ -681,9 +704,14 @@ def _keep_a_coordinator(roster: Roster, member: Member) -> None:
     roster.keep_a_coordinator(member)
 
 
-def _require_pending(member: Member) -> None:
+def _require_pending(roster: Roster, member: Member) -> None:
     if member.status != "pending":
-        raise MemberNotPending("member.not_pending", field="phone", phone=member.phone)
+        raise MemberNotPending(
+            "member.not_pending",
+            field="phone",
+            phone=member.phone,
+            neighbourhood=roster.neighbourhood.name,
+        )
 
 
 def _member_view(member: Member, opted_out: bool) -> dict[str, Any]:

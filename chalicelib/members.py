@@ -214,7 +214,6 @@ def read_roster_csv(text: str) -> list[ImportRow]:
                 if "end of data" in str(error)
                 else "import.unreadable",
                 field="csv",
-                line=number,
             )
         cells = dict(zip(header, values, strict=False))
         if not any(values):
@@ -222,7 +221,7 @@ def read_roster_csv(text: str) -> list[ImportRow]:
         if problem is None and any(values[len(header) :]):
             # "Vries, Bob" unquoted: storing "Vries" as the name and "Bob" as
             # the street would lose what the coordinator wrote without a word.
-            problem = InvalidInput("import.too_many_fields", field="csv", line=number)
+            problem = InvalidInput("import.too_many_fields", field="csv")
         phone = cells.get("phone", "")
         try:
             seen_as = phones.normalise(phone)

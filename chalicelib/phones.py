@@ -7,6 +7,7 @@ texts must all agree that these are one person. Numbers are personal data, so
 """
 
 import re
+from collections.abc import Iterator
 
 import phonenumbers
 
@@ -15,6 +16,9 @@ from chalicelib.errors import InvalidPhoneNumber
 DEFAULT_REGION = "NL"
 VISIBLE_DIGITS = 3
 _WRITTEN_NUMBER = re.compile(r"\+?[0-9 ()./-]+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Fewer digits than any subscriber number: a time, a count, a part of an id.
+_FEWEST_DIGITS = 7
 
 
 def normalise(raw: str, region: str = DEFAULT_REGION, *, field: str = "phone") -> str:
@@ -75,18 +79,31 @@ def mask(number: str) -> str:
     return "***" + "".join(digits[-VISIBLE_DIGITS:])
 
 
+def _numbers_in(text: str, region: str) -> Iterator[phonenumbers.PhoneNumberMatch]:
+    """The phone numbers a neighbour typed in `text`, typos included.
+
+    POSSIBLE leniency also finds a mistyped number, which is as much someone's
+    as a correct one. It would take a date or an amount for a number too; those
+    are left alone.
+    """
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, region, leniency=phonenumbers.Leniency.POSSIBLE
+    )
+    for match in matcher:
+        found = match.raw_string
+        digits = sum(c.isdigit() for c in found)
+        if digits >= _FEWEST_DIGITS and not _ISO_DATE.fullmatch(found):
+            yield match
+
+
 def around_numbers(text: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
     """The pieces of `text` between the phone numbers a neighbour typed in it.
 
     What leaves wijkalert for a meeting (the report, an export) carries the
     neighbours' own words, and people write numbers in them ("bel 06-...").
-    POSSIBLE leniency also catches numbers with a typo in them.
     """
-    matcher = phonenumbers.PhoneNumberMatcher(
-        text, region, leniency=phonenumbers.Leniency.POSSIBLE
-    )
     pieces, last = [], 0
-    for match in matcher:
+    for match in _numbers_in(text, region):
         pieces.append(text[last : match.start])
         last = match.end
     return (*pieces, text[last:])
@@ -99,3 +116,14 @@ def without_numbers(text: str, placeholder: str, region: str = DEFAULT_REGION) -
     ("bel hem op ") reads as a text cut off.
     """
     return placeholder.join(around_numbers(text, region))
+
+
+def mask_numbers_in(text: str, region: str = DEFAULT_REGION) -> str:
+    """`text` with every phone number in it masked as `mask` does: for a log
+    line that may carry one, such as a request's URL.
+    """
+    pieces, last = [], 0
+    for match in _numbers_in(text, region):
+        pieces += [text[last : match.start], mask(match.raw_string)]
+        last = match.end
+    return "".join(pieces) + text[last:]

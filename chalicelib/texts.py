@@ -188,6 +188,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "'{name}' must be an amount in euros as text, such as \"25.00\", "
         "with at most {places} digits after the point.",
     },
+    "settings.budget_zero": {
+        "nl": "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
+        'stuur "monthly_budget": null om het budget weg te halen.',
+        "en": "A budget of 0 euros holds back every alert, a fire alert too; send "
+        '"monthly_budget": null to remove the budget.',
+    },
     "api.former_member": {
         "nl": "Oud-lid",
         "en": "Former member",
@@ -213,8 +219,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "{phone} is waiting for approval; approve or refuse the request.",
     },
     "member.not_pending": {
-        "nl": "{phone} heeft niet gevraagd om mee te doen.",
-        "en": "{phone} has not asked to join.",
+        "nl": "{phone} staat al op de lijst van {neighbourhood}; er is geen "
+        "aanmelding om goed of af te keuren.",
+        "en": "{phone} is already on the roster of {neighbourhood}; there is no "
+        "request to approve or refuse.",
     },
     # Neighbourhoods.
     "neighbourhood.id_invalid": {
@@ -570,6 +578,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "wijkalert: the neighbourhood's SMS alert. Set WIJKALERT_LANG=nl for "
         "Dutch.",
     },
+    "cli.lang_unknown": {
+        "nl": "{given}: die taal spreekt wijkalert niet; kies uit: {choices}.",
+        "en": "{given}: wijkalert does not speak that language; choose from: "
+        "{choices}.",
+    },
     "cli.help.lang": {
         "nl": "Taal van de uitvoer (nl of en).",
         "en": "Language of the output (nl or en).",
@@ -808,12 +821,43 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "what the monthly report shows.",
     },
     "cli.help.budget": {
-        "nl": "Maandbudget in euro's, zoals 25.00.",
+        "nl": "Maandbudget in euro's, zoals 25,00.",
         "en": "Monthly budget in euros, such as 25.00.",
     },
+    "cli.help.no_budget": {
+        "nl": "Haal het maandbudget weg: dan gaat elke melding uit.",
+        "en": "Remove the monthly budget: then every alert goes out.",
+    },
     "cli.help.price": {
-        "nl": "Prijs per sms-deel in euro's, zoals 0.09.",
+        "nl": "Prijs per sms-deel in euro's, zoals 0,09.",
         "en": "Price per SMS part in euros, such as 0.09.",
+    },
+    "settings.option_euros_invalid": {
+        "nl": "{option} '{value}' is geen bedrag; schrijf euro's zoals {example}, "
+        "met hoogstens {places} cijfers achter de komma en niet meer dan {most}.",
+        "en": "{option} '{value}' is not an amount; write euros such as {example}, "
+        "with at most {places} decimals and no more than {most}.",
+    },
+    "settings.option_budget_zero": {
+        "nl": "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
+        "wil je geen budget, gebruik dan --no-budget.",
+        "en": "A budget of 0 euros holds back every alert, a fire alert too; for no "
+        "budget, use --no-budget.",
+    },
+    "settings.option_budget_twice": {
+        "nl": "Geef --budget of --no-budget, niet allebei.",
+        "en": "Give --budget or --no-budget, not both.",
+    },
+    "settings.option_parts_invalid": {
+        "nl": "--max-parts '{value}' kan niet; geef een heel getal van 1 tot en met "
+        "{most}.",
+        "en": "--max-parts '{value}' cannot be; give a whole number from 1 to {most}.",
+    },
+    "settings.option_categories_invalid": {
+        "nl": "Geef bij --categories 1 tot en met {most} soorten, met komma's "
+        "gescheiden, zoals inbraak,overlast.",
+        "en": "Give --categories 1 to {most} categories, separated by commas, such "
+        "as inbraak,overlast.",
     },
     "cli.help.max_parts": {
         "nl": "Hoeveel sms-delen een melding hoogstens mag kosten (1 tot 10).",
@@ -824,10 +868,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Replace characters with cheaper look-alikes where possible.",
     },
     "settings.shown": {
-        "nl": "Maandbudget EUR: {monthly_budget}. EUR {price_per_part} per sms-deel, "
+        "nl": "Maandbudget: {monthly_budget}. EUR {price_per_part} per sms-deel, "
         "hoogstens {max_parts} delen per melding, slim coderen: {smart_encoding}. "
         "Namen in het verslag: {show_names}. Categorieën: {categories}.",
-        "en": "Monthly budget EUR: {monthly_budget}. EUR {price_per_part} per SMS "
+        "en": "Monthly budget: {monthly_budget}. EUR {price_per_part} per SMS "
         "part, at most {max_parts} parts per alert, smart encoding: "
         "{smart_encoding}. Names in the report: {show_names}. Categories: "
         "{categories}.",
@@ -880,7 +924,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "--budget). Per active member ({active_members}): EUR {cost_per_member}. "
         "Price per SMS part: EUR {price_per_part}.",
     },
-    "settings.no_budget": {"nl": "geen (nog niet ingesteld)", "en": "none (not set)"},
+    "settings.budget": {"nl": "EUR {amount}", "en": "EUR {amount}"},
+    "settings.no_budget": {
+        "nl": "geen, elke melding gaat uit",
+        "en": "none, every alert goes out",
+    },
     "costs.summary": {
         "nl": "Geschatte kosten: EUR {cost} van een budget van EUR {budget}; nog "
         "over: EUR {left}. Per actief lid ({active_members}): EUR "
@@ -985,11 +1033,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Fetch every page, not only the first.",
     },
     "cli.help.status": {
-        "nl": "Status: active (krijgt meldingen) of inactive.",
+        "nl": "Status: actief (krijgt meldingen) of inactief.",
         "en": "Status: active (gets the alerts) or inactive.",
     },
     "cli.help.role": {
-        "nl": "Rol: member of coordinator.",
+        "nl": "Rol: lid of coördinator.",
         "en": "Role: member or coordinator.",
     },
     "cli.help.name": {
@@ -1326,16 +1374,18 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "{name} ({to}) krijgt: {body}",
         "en": "{name} ({to}) receives: {body}",
     },
+    # A refused line is always shown beside its number (the import's table, the
+    # sandbox's "Line 3 of ...:"), so these sentences do not repeat it.
     "import.quote_unclosed": {
-        "nl": 'Regel {line} opent een aanhalingsteken (") dat niet wordt gesloten; '
+        "nl": 'Deze regel opent een aanhalingsteken (") dat niet wordt gesloten; '
         "zet het sluitende aanhalingsteken erbij of haal het weg.",
-        "en": 'Line {line} opens a quote (") that is never closed; add the '
+        "en": 'This line opens a quote (") that is never closed; add the '
         "closing quote or remove it.",
     },
     "import.too_many_fields": {
-        "nl": "Regel {line} heeft meer velden dan de kopregel; staat er een komma "
+        "nl": "Deze regel heeft meer velden dan de kopregel; staat er een komma "
         "of puntkomma in een naam of straat? Zet die dan tussen aanhalingstekens.",
-        "en": "Line {line} has more fields than the header; is there a comma or "
+        "en": "This line has more fields than the header; is there a comma or "
         "semicolon in a name or street? Then put that between quotes.",
     },
     "import.duplicate": {
@@ -1345,10 +1395,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "of the two lines.",
     },
     "import.unreadable": {
-        "nl": "Regel {line} van de lijst is niet te lezen als CSV; sla de lijst "
-        "opnieuw op als CSV.",
-        "en": "Line {line} of the list cannot be read as CSV; save the list as CSV "
-        "again.",
+        "nl": "Deze regel is niet te lezen als CSV; sla de lijst opnieuw op als CSV.",
+        "en": "This line cannot be read as CSV; save the list as CSV again.",
     },
     # The monthly report and the alert log's export (issue 6).
     "report.month_invalid": {

@@ -417,6 +417,20 @@ def test_members_are_listed_page_by_page(api: Api) -> None:
     assert third["next"] is None
 
 
+@pytest.mark.parametrize("cursor", ["garbage", "06-1234"])
+def test_a_members_cursor_not_from_a_page_is_refused_as_such(
+    api: Api, cursor: str
+) -> None:
+    response = api.call("GET", f"/members?cursor={cursor}")
+
+    assert response.status_code == 400
+    assert error_of(response) == {
+        "code": "api.cursor_invalid",
+        "field": "cursor",
+        "message": "Deze 'cursor' komt niet van een eerdere pagina.",
+    }
+
+
 def test_members_are_filtered_by_role_and_status(api: Api) -> None:
     api.call("PATCH", "/members/0612345603", {"status": "inactive"})
 
@@ -666,8 +680,7 @@ def test_a_field_longer_than_csv_allows_refuses_that_row_only(api: Api) -> None:
     ]
     assert (rows[0]["field"], rows[0]["reason"]) == (
         "csv",
-        "Regel 2 van de lijst is niet te lezen als CSV; sla de lijst "
-        "opnieuw op als CSV.",
+        "Deze regel is niet te lezen als CSV; sla de lijst opnieuw op als CSV.",
     )
 
 
@@ -712,7 +725,7 @@ def test_an_unclosed_quote_refuses_its_row_and_keeps_the_next(api: Api) -> None:
             2,
             "06-12345674",
             "refused",
-            'Regel 2 opent een aanhalingsteken (") dat niet wordt gesloten; zet '
+            'Deze regel opent een aanhalingsteken (") dat niet wordt gesloten; zet '
             "het sluitende aanhalingsteken erbij of haal het weg.",
         ),
         (4, "+31612345675", "added", None),
@@ -942,5 +955,5 @@ def test_a_row_with_more_fields_than_the_header_is_refused_not_cut(
         (2, "refused"),
         (3, "added"),
     ]
-    assert rows[0]["reason"].startswith("Regel 2 heeft meer velden dan de kopregel")
+    assert rows[0]["reason"].startswith("Deze regel heeft meer velden dan de kopregel")
     assert api.call("GET", "/members/0612345648").status_code == 404

@@ -196,7 +196,11 @@ def test_spreadsheet_roster_with_semicolons_and_dutch_roles_is_read(
         "+31612345601",
         "+31612345611",
     ]
-    assert "Regel 3 heeft meer velden dan de kopregel" in err
+    assert (
+        f"Regel 3 van {roster} is niet gebruikt: Deze regel heeft meer velden dan "
+        "de kopregel; staat er een komma of puntkomma in een naam of straat? Zet "
+        "die dan tussen aanhalingstekens.\n"
+    ) in err
 
 
 def test_an_empty_event_file_is_called_empty(tmp_path: Path) -> None:

@@ -200,11 +200,65 @@ def test_members_list_filters_by_role(jan: Coordinator) -> None:
 def test_a_wrong_filter_is_refused_in_one_sentence(jan: Coordinator) -> None:
     result = jan.run("members", "list", "--status", "weg")
 
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == (
-        "Status 'weg' bestaat niet; kies uit: active, inactive, opted_out, pending.\n"
+        "Status 'weg' bestaat niet; kies uit: actief, inactief, afgemeld, wacht op "
+        "goedkeuring.\n"
     )
     assert result.stdout == ""
+
+
+def test_statuses_and_roles_are_typed_as_the_list_shows_them(
+    jan: Coordinator,
+) -> None:
+    updated = jan.run("members", "update", "06-12345605", "--status", "Inactief")
+    listed = jan.run("members", "list", "--status", "inactief")
+    english = jan.run("members", "list", "--role", "member", lang="en")
+    added = jan.run("members", "add", "06-12345606", "Lotte", "--role", "coördinator")
+
+    assert updated.exit_code == 0, updated.stderr
+    assert [line.split()[0] for line in listed.stdout.splitlines()[2:]] == [
+        "+31612345605"
+    ]
+    assert row_of(english.stdout, "+31612345605")[3:5] == ["member", "inactive"]
+    assert added.exit_code == 0, added.stderr
+    lotte = json_of(
+        jan.run("members", "update", "06-12345606", "--name", "Lotte", "--json")
+    )
+    assert lotte["role"] == "coordinator"
+
+
+@pytest.mark.parametrize(
+    ("args", "lang", "sentence"),
+    [
+        (
+            ("members", "add", "06-12345606", "Lotte", "--role", "baas"),
+            "nl",
+            "Rol 'baas' bestaat niet; kies uit: lid, coördinator.",
+        ),
+        (
+            ("members", "update", "06-12345605", "--status", "afgemeld"),
+            "nl",
+            "Status 'afgemeld' bestaat niet; kies uit: actief, inactief.",
+        ),
+        (
+            ("members", "update", "06-12345605", "--status", "gone"),
+            "en",
+            "Status 'gone' does not exist; choose from: active, inactive.",
+        ),
+    ],
+)
+def test_a_wrong_role_or_status_names_the_choices_in_the_readers_language(
+    jan: Coordinator, args: tuple[str, ...], lang: str, sentence: str
+) -> None:
+    result = jan.run(*args, lang=lang)
+
+    assert result.exit_code == 2
+    assert result.stderr == sentence + "\n"
+    assert row_of(jan.run("members", "list").stdout, "+31612345605")[3:5] == [
+        "lid",
+        "actief",
+    ]
 
 
 # Changing the roster.
@@ -750,12 +804,25 @@ def test_a_join_request_is_approved_from_the_command_line(
     )
     assert [d.to for d in sandbox.ledger.take()] == ["+31612345610"]
 
+    again = jan.run("members", "approve", "06-12345610")
+
+    assert again.exit_code == 1
+    assert again.stderr == (
+        "+31612345610 staat al op de lijst van Molenwijk; er is geen aanmelding om "
+        "goed of af te keuren.\n"
+    )
+    assert sandbox.ledger.take() == []
+
 
 def test_refusing_someone_who_did_not_ask_gets_one_sentence(jan: Coordinator) -> None:
     result = jan.run("members", "refuse", "06-12345602")
 
     assert result.exit_code == 1
-    assert result.stderr == "+31612345602 heeft niet gevraagd om mee te doen.\n"
+    assert result.stderr == (
+        "+31612345602 staat al op de lijst van Molenwijk; er is geen aanmelding om "
+        "goed of af te keuren.\n"
+    )
+    assert row_of(jan.run("members", "list").stdout, "+31612345602")[4] == "actief"
 
 
 # The monthly report, the export and categories.
@@ -872,7 +939,7 @@ def test_settings_show_and_change_what_the_report_may_say(jan: Coordinator) -> N
     refused = jan.run("settings", "--price", "gratis")
 
     assert shown.stdout == (
-        "Monthly budget EUR: none (not set). EUR 0.09 per SMS part, at most 3 "
+        "Monthly budget: none, every alert goes out. EUR 0.09 per SMS part, at most 3 "
         "parts per alert, smart encoding: yes. Names in the report: no. Categories: "
         "#inbraak, #overlast, #verdacht, #brand, #vandalisme.\n"
     )
@@ -884,8 +951,125 @@ def test_settings_show_and_change_what_the_report_may_say(jan: Coordinator) -> N
         "show_names": True,
         "categories": ["inbraak", "drugs"],
     }
-    assert refused.exit_code == 1
-    assert "'price_per_part' moet een bedrag in euro's" in refused.stderr
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("--price 'gratis' is geen bedrag;")
+
+
+def settings_of(jan: Coordinator) -> Any:
+    return json_of(jan.run("settings", "--json"))
+
+
+def test_a_budget_of_nought_is_refused_and_no_budget_removes_it(
+    jan: Coordinator,
+) -> None:
+    set_ = jan.run("settings", "--budget", "25,00")
+    zero = jan.run("settings", "--budget", "0")
+    kept = settings_of(jan)["monthly_budget"]
+    removed = jan.run("settings", "--no-budget", "--json")
+
+    assert set_.exit_code == 0, set_.stderr
+    assert zero.exit_code == 2
+    assert zero.stderr == (
+        "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
+        "wil je geen budget, gebruik dan --no-budget.\n"
+    )
+    assert kept == "25.00"
+    assert removed.exit_code == 0, removed.stderr
+    assert json_of(removed)["monthly_budget"] is None
+
+
+def test_amounts_are_read_with_a_decimal_comma_or_point(jan: Coordinator) -> None:
+    dutch = jan.run("settings", "--price", "0,08", "--json")
+    english = jan.run("settings", "--budget", "12.50", "--json", lang="en")
+
+    assert json_of(dutch)["price_per_part"] == "0.08"
+    assert json_of(english)["monthly_budget"] == "12.50"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "sentence"),
+    [
+        (
+            "--budget",
+            "25.001",
+            "--budget '25.001' is geen bedrag; schrijf euro's zoals 25,00, met "
+            "hoogstens 2 cijfers achter de komma en niet meer dan 10000.",
+        ),
+        (
+            "--price",
+            "1.000,00",
+            "--price '1.000,00' is geen bedrag; schrijf euro's zoals 0,09, met "
+            "hoogstens 4 cijfers achter de komma en niet meer dan 10000.",
+        ),
+        (
+            "--max-parts",
+            "11",
+            "--max-parts '11' kan niet; geef een heel getal van 1 tot en met 10.",
+        ),
+        (
+            "--max-parts",
+            "drie",
+            "--max-parts 'drie' kan niet; geef een heel getal van 1 tot en met 10.",
+        ),
+        (
+            "--categories",
+            "",
+            "Geef bij --categories 1 tot en met 20 soorten, met komma's gescheiden, "
+            "zoals inbraak,overlast.",
+        ),
+        (
+            "--budget",
+            "-0",
+            "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
+            "wil je geen budget, gebruik dan --no-budget.",
+        ),
+    ],
+)
+def test_a_wrong_setting_is_refused_by_the_option_typed(
+    jan: Coordinator, option: str, value: str, sentence: str
+) -> None:
+    before = settings_of(jan)
+
+    result = jan.run("settings", option, value)
+
+    assert result.exit_code == 2
+    assert result.stderr == sentence + "\n"
+    assert settings_of(jan) == before
+
+
+def test_a_budget_and_no_budget_at_once_is_refused(jan: Coordinator) -> None:
+    result = jan.run("settings", "--budget", "25,00", "--no-budget")
+
+    assert result.exit_code == 2
+    assert result.stderr == "Geef --budget of --no-budget, niet allebei.\n"
+    assert settings_of(jan)["monthly_budget"] is None
+
+
+def test_a_wrong_setting_is_refused_in_english_too(jan: Coordinator) -> None:
+    result = jan.run("settings", "--categories", ",", lang="en")
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Give --categories 1 to 20 categories, separated by commas, such as "
+        "inbraak,overlast.\n"
+    )
+
+
+def test_amounts_are_shown_with_a_decimal_comma_in_dutch(
+    jan: Coordinator, phones: Phones
+) -> None:
+    phones.deliver(load_event("inbound-alert.json"))
+
+    settings = jan.run("settings", "--budget", "25,00", "--price", "0,0825")
+    costs = jan.run("costs", "--month", "2026-11")
+
+    assert settings.stdout.startswith(
+        "Maandbudget: EUR 25,00. EUR 0,0825 per sms-deel, hoogstens 3 delen"
+    )
+    assert costs.stdout.splitlines()[-1] == (
+        "Geschatte kosten: EUR 0,45 van een budget van EUR 25,00; nog over: "
+        "EUR 24,55. Per actief lid (5): EUR 0,09. Prijs per sms-deel: EUR 0,0825."
+    )
 
 
 def test_costs_show_a_table_and_the_summary(jan: Coordinator, phones: Phones) -> None:
@@ -897,6 +1081,23 @@ def test_costs_show_a_table_and_the_summary(jan: Coordinator, phones: Phones) ->
     assert row_of(result.stdout, "alerts") == ["alerts", "5"]
     assert "Estimated cost: EUR 0.45; no budget is set (wijkalert settings" in (
         result.stdout
+    )
+
+
+def test_an_unknown_language_names_where_it_came_from() -> None:
+    command = ["members", "add", "06-12345606", "Lotte", "--url", "http://127.0.0.1:9"]
+    from_environment = CliRunner().invoke(
+        main, [*command, "--token", "molenwijk.a.b"], env={"WIJKALERT_LANG": "fr"}
+    )
+    from_option = wijkalert("--lang", "de", *command, "--token", "molenwijk.a.b")
+
+    assert from_environment.exit_code == 2
+    assert from_environment.stderr == (
+        "WIJKALERT_LANG=fr: die taal spreekt wijkalert niet; kies uit: nl, en.\n"
+    )
+    assert from_option.exit_code == 2
+    assert from_option.stderr == (
+        "--lang de: die taal spreekt wijkalert niet; kies uit: nl, en.\n"
     )
 
 

@@ -351,6 +351,25 @@ def test_bad_settings_are_refused_naming_the_field(
     assert api.call("GET", "/settings").json_body["monthly_budget"] is None
 
 
+@pytest.mark.parametrize("zero", ["0", "0.00"])
+def test_a_budget_of_nought_is_refused_and_null_removes_the_budget(
+    api: Api, zero: str
+) -> None:
+    api.call("PATCH", "/settings", {"monthly_budget": "25.00"})
+
+    refused = api.call("PATCH", "/settings", {"monthly_budget": zero})
+    kept = api.call("GET", "/settings").json_body["monthly_budget"]
+    removed = api.call("PATCH", "/settings", {"monthly_budget": None})
+
+    assert refused.status_code == 400
+    assert refused.json_body["error"]["message"] == (
+        "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
+        'stuur "monthly_budget": null om het budget weg te halen.'
+    )
+    assert kept == "25.00"
+    assert removed.json_body["monthly_budget"] is None
+
+
 def test_the_sms_telling_a_neighbour_they_are_in_is_counted_too(
     molenwijk: Neighbourhood, phones: Phones, api: Api
 ) -> None:

@@ -7,6 +7,7 @@ chalicelib's own classes talking to the sandbox's AWS endpoint.
 """
 
 import json
+import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -403,6 +404,22 @@ def test_a_member_addressed_by_an_impossible_number_gets_400(
         "field": "phone",
         "message": "'06-1234' bestaat niet als telefoonnummer; controleer de cijfers.",
     }
+
+
+def test_the_access_log_shows_no_whole_phone_number(
+    server: LocalServer, jan: Coordinator
+) -> None:
+    jan.call("GET", "/members/06-12345621")
+    jan.call("POST", "/members/%2B31612345622/approve")
+    jan.call("GET", "/members?cursor=%2B31%20(0)6%2012345623")
+    jan.call("GET", "/alerts?from=2026-11-28&to=2026-11-30")
+
+    log = server.stderr.read_text(encoding="utf-8")
+    assert '"GET /members/***621 HTTP/1.1" 404' in log
+    assert '"POST /members/***622/approve HTTP/1.1" 404' in log
+    assert '"GET /members?cursor=***623 HTTP/1.1" 200' in log
+    assert '"GET /alerts?from=2026-11-28&to=2026-11-30 HTTP/1.1" 200' in log
+    assert not {"12345621", "12345622", "12345623"} & set(re.findall(r"\d{8}", log))
 
 
 def test_bad_input_is_explained_in_english_when_asked(jan: Coordinator) -> None:

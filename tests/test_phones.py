@@ -75,3 +75,26 @@ def test_a_member_number_must_be_able_to_receive_sms(written: str) -> None:
 
 def test_a_mobile_number_is_a_member_number() -> None:
     assert phones.normalise_mobile("06-12345601") == "+31612345601"
+
+
+@pytest.mark.parametrize(
+    ("written", "for_the_meeting", "for_the_log"),
+    [
+        ("bel 06-12345601 aub", "bel [nummer] aub", "bel ***601 aub"),
+        (
+            "bel +31612345602 of 0612 345 603",
+            "bel [nummer] of [nummer]",
+            "bel ***602 of ***603",
+        ),
+        # A typo is still someone's number.
+        ("bel 0612345 terug", "bel [nummer] terug", "bel ***345 terug"),
+        # A date, a time or an amount is nobody's number and stays readable.
+        ("politie 2026-11-03 om 22:15", "politie 2026-11-03 om 22:15", None),
+        ("schade 123456 euro, 3 daders", "schade 123456 euro, 3 daders", None),
+    ],
+)
+def test_numbers_in_a_text_are_found_the_same_way_for_report_and_log(
+    written: str, for_the_meeting: str, for_the_log: str | None
+) -> None:
+    assert phones.without_numbers(written, "[nummer]") == for_the_meeting
+    assert phones.mask_numbers_in(written) == (for_the_log or written)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+from click.core import ParameterSource
 
 from chalicelib import phones, texts
 from chalicelib.alerts import read_inbound
@@ -24,6 +25,7 @@ from chalicelib.members import ImportRow, Member, Roster, read_roster_csv
 from chalicelib.observability import logger
 from chalicelib.tokens import CoordinatorTokens, check_given, parts_of
 from wijkalert.coordinator import (
+    Misconfigured,
     alerts,
     costs,
     members,
@@ -49,7 +51,8 @@ from wijkalert.sandbox import (
 
 # Help is printed before any option is read, so its language comes from the
 # environment alone.
-HELP_LANGUAGE = os.environ.get("WIJKALERT_LANG")
+LANGUAGE_VARIABLE = "WIJKALERT_LANG"
+HELP_LANGUAGE = os.environ.get(LANGUAGE_VARIABLE)
 
 
 def _help(key: str) -> str:
@@ -59,15 +62,33 @@ def _help(key: str) -> str:
 @click.group(help=_help("cli.help"))
 @click.option(
     "--lang",
-    type=click.Choice(texts.LANGUAGES, case_sensitive=False),
-    envvar="WIJKALERT_LANG",
+    # Checked below rather than by click.Choice, whose refusal names --lang
+    # even when the language came from WIJKALERT_LANG.
+    metavar="[" + "|".join(texts.LANGUAGES) + "]",
+    envvar=LANGUAGE_VARIABLE,
     default=texts.DEFAULT_LANGUAGE,
     show_default=True,
     help=_help("cli.help.lang"),
 )
 @click.pass_context
 def main(ctx: click.Context, lang: str) -> None:
-    ctx.obj = lang
+    chosen = lang.strip().lower()
+    if chosen not in texts.LANGUAGES:
+        from_environment = (
+            ctx.get_parameter_source("lang") is ParameterSource.ENVIRONMENT
+        )
+        raise Misconfigured(
+            texts.say(
+                "cli.lang_unknown",
+                # Not the language asked for: that one is unknown.
+                None,
+                given=f"{LANGUAGE_VARIABLE}={lang}"
+                if from_environment
+                else f"--lang {lang}",
+                choices=", ".join(texts.LANGUAGES),
+            )
+        )
+    ctx.obj = chosen
 
 
 @main.group(help=_help("cli.help.sandbox"))

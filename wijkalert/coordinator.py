@@ -20,6 +20,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, TypeVar
@@ -38,8 +39,15 @@ from botocore.exceptions import (
 from tabulate import tabulate
 
 from chalicelib import config, phones, texts
+from chalicelib.coordinators import (
+    BUDGET_PLACES,
+    MOST_CATEGORIES,
+    MOST_EUROS,
+    MOST_PARTS,
+    PRICE_PLACES,
+)
 from chalicelib.errors import WijkalertError
-from chalicelib.members import ImportRow, read_roster_csv
+from chalicelib.members import ROLES, STATUSES, ImportRow, read_roster_csv
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
 from chalicelib.tokens import CoordinatorTokens, Token
 from wijkalert.files import (
@@ -63,6 +71,9 @@ ROWS_PER_REQUEST: Final = 25
 PAGE_SIZE: Final = 100  # the API's largest page
 YES_WORDS: Final = frozenset({"j", "ja", "y", "yes"})
 IMPORT_OUTCOMES: Final = ("added", "updated", "unchanged", "refused")
+# Left and pending are statuses a neighbour brings about by SMS: a coordinator
+# can look for them, not set them.
+SETTABLE_STATUSES: Final = ("active", "inactive")
 
 
 def _help(key: str) -> str:
@@ -374,11 +385,13 @@ def list_members(
     url: str | None,
     token: str | None,
 ) -> None:
-    # Filters go to the API as typed, so a wrong one is refused in the
-    # coordinator's language rather than in click's English.
-    query = {
-        name: value for name, value in (("status", status), ("role", role)) if value
-    }
+    # Checked here rather than by click, so a wrong one is refused in the
+    # coordinator's language.
+    wanted = (
+        ("status", _chosen("status", status, STATUSES, lang)),
+        ("role", _chosen("role", role, ROLES, lang)),
+    )
+    query = {name: value for name, value in wanted if value}
     with _api(url, token, lang) as api:
         found, more = api.pages("/members", "members", query, everything)
 
@@ -425,8 +438,8 @@ def add_member(
         phone=phone,
         name=name,
         street=street,
-        role=role,
-        status=status,
+        role=_chosen("role", role, ROLES, lang),
+        status=_chosen("status", status, SETTABLE_STATUSES, lang),
         language=language,
     )
     with _api(url, token, lang) as api:
@@ -436,6 +449,24 @@ def add_member(
         _echo_json(added)
     else:
         click.echo(texts.say("members.added", lang, **_who(api, added)))
+
+
+def _chosen(
+    kind: str, typed: str | None, choices: Sequence[str], lang: str
+) -> str | None:
+    """A role or status as the API names it, from the word the CLI shows for it
+    in either language ("inactief", "inactive") or the API's own."""
+    if typed is None:
+        return None
+    wanted = typed.strip().casefold()
+    for value in choices:
+        words = {texts.say(f"{kind}.{value}", language) for language in texts.LANGUAGES}
+        if wanted in {word.casefold() for word in (value, *words)}:
+            return value
+    shown = ", ".join(texts.say(f"{kind}.{value}", lang) for value in choices)
+    raise Misconfigured(
+        texts.say(f"member.{kind}_unknown", lang, value=typed, choices=shown)
+    )
 
 
 def _given(**fields: str | None) -> dict[str, str]:
@@ -466,7 +497,11 @@ def update_member(
     token: str | None,
 ) -> None:
     changes = _given(
-        name=name, street=street, role=role, status=status, language=language
+        name=name,
+        street=street,
+        role=_chosen("role", role, ROLES, lang),
+        status=_chosen("status", status, SETTABLE_STATUSES, lang),
+        language=language,
     )
     if not changes:
         raise Misconfigured(texts.say("members.nothing_to_change", lang))
@@ -859,16 +894,23 @@ def costs(
         for kind, parts in report["parts"].items()
     ]
     click.echo(_table(["kind", "parts"], rows, lang))
+    amounts = ("cost", "budget", "left", "price_per_part", "cost_per_member")
+    shown = {
+        **report,
+        **{name: _euros_shown(report.get(name), lang) for name in amounts},
+    }
     if report.get("budget") is None:
-        click.echo(texts.say("costs.summary_no_budget", lang, **report))
+        click.echo(texts.say("costs.summary_no_budget", lang, **shown))
     else:
-        click.echo(texts.say("costs.summary", lang, **report))
+        click.echo(texts.say("costs.summary", lang, **shown))
 
 
 @click.command("settings", help=_help("cli.help.settings"))
 @click.option("--budget", help=_help("cli.help.budget"))
+@click.option("--no-budget", is_flag=True, help=_help("cli.help.no_budget"))
 @click.option("--price", help=_help("cli.help.price"))
-@click.option("--max-parts", type=int, help=_help("cli.help.max_parts"))
+# Read as text: click would refuse a wrong number in English.
+@click.option("--max-parts", help=_help("cli.help.max_parts"))
 @click.option(
     "--smart-encoding/--no-smart-encoding", default=None, help=_help("cli.help.smart")
 )
@@ -880,8 +922,9 @@ def costs(
 def settings(
     lang: str,
     budget: str | None,
+    no_budget: bool,
     price: str | None,
-    max_parts: int | None,
+    max_parts: str | None,
     smart_encoding: bool | None,
     show_names: bool | None,
     categories: str | None,
@@ -889,17 +932,18 @@ def settings(
     url: str | None,
     token: str | None,
 ) -> None:
-    wanted: dict[str, Any] = {
-        "monthly_budget": budget,
-        "price_per_part": price,
-        "max_parts": max_parts,
-        "smart_encoding": smart_encoding,
-        "show_names": show_names,
-        "categories": None
-        if categories is None
-        else [c.strip() for c in categories.split(",") if c.strip()],
-    }
-    changes = {name: value for name, value in wanted.items() if value is not None}
+    changes = _setting_changes(
+        lang,
+        budget=budget,
+        no_budget=no_budget,
+        price=price,
+        max_parts=max_parts,
+        categories=categories,
+    )
+    if smart_encoding is not None:
+        changes["smart_encoding"] = smart_encoding
+    if show_names is not None:
+        changes["show_names"] = show_names
     with _api(url, token, lang) as api:
         if changes:
             current = api.call("PATCH", "/settings", body=changes)
@@ -915,14 +959,113 @@ def settings(
             lang,
             **{
                 **current,
-                "monthly_budget": current.get("monthly_budget")
-                or texts.say("settings.no_budget", lang),
+                "monthly_budget": _budget_shown(current.get("monthly_budget"), lang),
+                "price_per_part": _euros_shown(current.get("price_per_part"), lang),
                 "smart_encoding": _yes_no(current.get("smart_encoding"), lang),
                 "show_names": _yes_no(current.get("show_names"), lang),
                 "categories": ", ".join(f"#{c}" for c in shown),
             },
         )
     )
+
+
+def _euros_shown(amount: object, lang: str) -> str:
+    """An amount as the API sends it ("3.42") as the reader writes it: with a
+    decimal comma in Dutch, as the monthly report does."""
+    written = str(amount)
+    return written.replace(".", ",") if lang == "nl" else written
+
+
+def _budget_shown(amount: object, lang: str) -> str:
+    if amount is None:
+        return texts.say("settings.no_budget", lang)
+    return texts.say("settings.budget", lang, amount=_euros_shown(amount, lang))
+
+
+def _setting_changes(
+    lang: str,
+    *,
+    budget: str | None,
+    no_budget: bool,
+    price: str | None,
+    max_parts: str | None,
+    categories: str | None,
+) -> dict[str, Any]:
+    """The options as the API wants them, each checked here so a refusal names
+    the option that was typed rather than the API's field."""
+    changes: dict[str, Any] = {}
+    if budget is not None and no_budget:
+        raise Misconfigured(texts.say("settings.option_budget_twice", lang))
+    if no_budget:
+        changes["monthly_budget"] = None
+    if budget is not None:
+        amount = _euros("--budget", budget, BUDGET_PLACES, "25,00", lang)
+        if amount == 0:
+            raise Misconfigured(texts.say("settings.option_budget_zero", lang))
+        changes["monthly_budget"] = f"{amount:f}"
+    if price is not None:
+        amount = _euros("--price", price, PRICE_PLACES, "0,09", lang)
+        changes["price_per_part"] = f"{amount:f}"
+    if max_parts is not None:
+        changes["max_parts"] = _max_parts(max_parts, lang)
+    if categories is not None:
+        changes["categories"] = _categories(categories, lang)
+    return changes
+
+
+def _euros(option: str, typed: str, places: int, example: str, lang: str) -> Decimal:
+    """An amount written the Dutch way (25,00) or the English way (25.00)."""
+    written = typed.strip().removeprefix("€").strip()
+    if "," in written and "." not in written:
+        written = written.replace(",", ".", 1)
+    try:
+        amount = Decimal(written)
+    except ArithmeticError:
+        amount = Decimal("NaN")
+    exponent = amount.as_tuple().exponent if amount.is_finite() else 0
+    if (
+        not amount.is_finite()
+        or not 0 <= amount <= MOST_EUROS
+        or not isinstance(exponent, int)
+        or -exponent > places
+    ):
+        raise Misconfigured(
+            texts.say(
+                "settings.option_euros_invalid",
+                lang,
+                option=option,
+                value=typed,
+                example=example if lang == "nl" else example.replace(",", "."),
+                places=places,
+                most=MOST_EUROS,
+            )
+        )
+    return amount
+
+
+def _max_parts(typed: str, lang: str) -> int:
+    written = typed.strip()
+    # ASCII only: int() would read "٣" as 3, and that is not what was meant.
+    if not (written.isascii() and written.isdigit()) or not (
+        1 <= int(written) <= MOST_PARTS
+    ):
+        raise Misconfigured(
+            texts.say(
+                "settings.option_parts_invalid", lang, value=typed, most=MOST_PARTS
+            )
+        )
+    return int(written)
+
+
+def _categories(typed: str, lang: str) -> list[str]:
+    """The categories as the API wants them; each one it checks itself."""
+    chosen = [c.strip() for c in typed.split(",") if c.strip()]
+    distinct = {c.removeprefix("#").casefold() for c in chosen}
+    if not 1 <= len(distinct) <= MOST_CATEGORIES:
+        raise Misconfigured(
+            texts.say("settings.option_categories_invalid", lang, most=MOST_CATEGORIES)
+        )
+    return chosen
 
 
 # tokens: the operator's, straight on AWS.

@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, Protocol, TextIO
+from urllib.parse import unquote
 
 import boto3
 from botocore.config import Config as BotocoreConfig
@@ -51,7 +52,7 @@ from chalice.local import (
 )
 from moto import mock_aws
 
-from chalicelib import config, sms
+from chalicelib import config, phones, sms
 from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportOutcome, ImportRow, Roster
 from chalicelib.neighbourhoods import (
@@ -221,6 +222,13 @@ class ApiGatewayRequestHandler(ChaliceRequestHandler):
         # must be in place before it runs.
         self.local_gateway = api_gateway(app_object, config)
         BaseHTTPRequestHandler.__init__(self, request, client_address, server)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        # The access log on stderr shows each request's URL, and
+        # /members/{phone} carries a number: masked, as the app's own log does.
+        # Unquoted first, or %2B31... would hide the number from the mask.
+        line = phones.mask_numbers_in(unquote(format % args))
+        super().log_message("%s", line)
 
     def __getattr__(self, name: str) -> Any:
         # http.server answers a method without a `do_` handler (TRACE, say)
