@@ -519,8 +519,8 @@ class Conversation:
                     self._say(
                         "sms.budget_warning",
                         c.language,
-                        spent=_euros(plan.total),
-                        budget=_euros(budget),
+                        spent=texts.decimal(_euros(plan.total), c.language),
+                        budget=texts.decimal(_euros(budget), c.language),
                     ),
                 )
                 for c in coordinators

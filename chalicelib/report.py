@@ -799,8 +799,7 @@ def render_csv(fig: Figures, language: str) -> str:
 
 
 def _decimal(value: Decimal | str, language: str) -> str:
-    written = str(value)
-    return written.replace(".", ",") if language == "nl" else written
+    return texts.decimal(value, language)
 
 
 def _plain(value: float | None, language: str) -> str:

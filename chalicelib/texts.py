@@ -1709,6 +1709,13 @@ def say(key: str, language: str | None = None, **facts: object) -> str:
     return _CATALOGUE[key][language_or_default(language)].format(**facts)
 
 
+def decimal(written: object, language: str | None = None) -> str:
+    """A number written with a decimal point ("3.42") as the reader writes it:
+    with a decimal comma in Dutch, as a Dutch spreadsheet reads it too."""
+    text = str(written)
+    return text.replace(".", ",") if language_or_default(language) == "nl" else text
+
+
 def catalogue_keys() -> frozenset[str]:
     """Every sentence key, so tests can check each has both languages."""
     return frozenset(_CATALOGUE)

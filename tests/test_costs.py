@@ -239,8 +239,8 @@ def test_coordinators_are_warned_once_at_eighty_percent(
     assert warned[7] == [
         (
             JAN,
-            "[Molenwijk] Let op: deze maand is EUR 0.40 van het sms-budget van "
-            "EUR 0.50 gebruikt.",
+            "[Molenwijk] Let op: deze maand is EUR 0,40 van het sms-budget van "
+            "EUR 0,50 gebruikt.",
         )
     ]
     assert [batch for n, batch in enumerate(warned) if n != 7] == [[]] * 9

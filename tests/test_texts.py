@@ -21,3 +21,12 @@ def test_every_sentence_has_both_languages_with_the_same_placeholders(key: str) 
 def test_unknown_language_falls_back_to_dutch() -> None:
     assert texts.say("phone.empty", "fr") == "Vul een telefoonnummer in."
     assert texts.say("phone.empty", "en") == "Please give a phone number."
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"), [("nl", "EUR 3,42"), ("en", "EUR 3.42"), (None, "EUR 3,42")]
+)
+def test_an_amount_is_written_with_the_readers_decimal_mark(
+    language: str | None, shown: str
+) -> None:
+    assert "EUR " + texts.decimal("3.42", language) == shown

@@ -972,8 +972,7 @@ def settings(
 def _euros_shown(amount: object, lang: str) -> str:
     """An amount as the API sends it ("3.42") as the reader writes it: with a
     decimal comma in Dutch, as the monthly report does."""
-    written = str(amount)
-    return written.replace(".", ",") if lang == "nl" else written
+    return texts.decimal(amount, lang)
 
 
 def _budget_shown(amount: object, lang: str) -> str:
