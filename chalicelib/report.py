@@ -806,12 +806,18 @@ def _plain(value: float | None, language: str) -> str:
     return "" if value is None else _decimal(f"{value:.1f}", language)
 
 
+# Excel opens a UTF-8 file without this mark in the Windows code page, and an
+# alert's "café" or emoji would read as garbage. LibreOffice and Python's
+# "utf-8-sig" take it as the encoding mark it is.
+SPREADSHEET_MARK: Final = "\ufeff"
+
+
 def _csv(rows: Iterable[Sequence[str]], language: str) -> str:
     buffer = io.StringIO()
     delimiter = ";" if language == "nl" else ","
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerows([_as_text(cell) for cell in row] for row in rows)
-    return buffer.getvalue()
+    return SPREADSHEET_MARK + buffer.getvalue()
 
 
 # What a spreadsheet reads as the start of a formula. Anyone on the roster

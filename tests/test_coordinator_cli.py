@@ -907,8 +907,9 @@ def test_alerts_export_writes_csv_without_numbers(
 
     assert result.exit_code == 0, result.output
     assert result.stdout == f"1 meldingen weggeschreven naar {out}.\n"
-    written = out.read_text(encoding="utf-8")
-    assert written.splitlines()[0].startswith("ontvangen;status;reden;soort")
+    # The byte-order mark tells Excel the file is UTF-8.
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfontvangen;status;reden;soort")
+    written = out.read_text(encoding="utf-8-sig")
     assert "+316" not in written and "Jan" not in written
 
 

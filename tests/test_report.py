@@ -66,7 +66,7 @@ def report_csv(api: Api, month: str = "2026-11") -> dict[tuple[str, str], str]:
     response = api.call("GET", f"/report?month={month}&format=csv", headers=ENGLISH)
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.body.decode())))
+    rows = list(csv.reader(io.StringIO(response.body.decode("utf-8-sig"))))
     assert rows[0] == ["section", "item", "value", "category", "closed by"]
     return {(section, item): value for section, item, value, *_ in rows[1:]}
 
@@ -299,7 +299,9 @@ def test_the_report_holds_no_phone_numbers_and_no_names(
     api: Api, november: LoggedMonth
 ) -> None:
     html = api.call("GET", "/report?month=2026-11").body.decode()
-    numbers = api.call("GET", "/report?month=2026-11&format=csv").body.decode()
+    numbers = api.call("GET", "/report?month=2026-11&format=csv").body.decode(
+        "utf-8-sig"
+    )
     export = api.call("GET", "/alerts/export?from=2026-11-01&to=2026-11-30")
 
     for document in (html, numbers, export.body.decode()):
@@ -694,7 +696,9 @@ def test_the_export_lists_the_log_oldest_first_without_numbers(
 
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.body.decode()), delimiter=";"))
+    rows = list(
+        csv.DictReader(io.StringIO(response.body.decode("utf-8-sig")), delimiter=";")
+    )
     assert len(rows) == 1
     row = rows[0]
     assert row["ontvangen"] == "2026-11-28T22:00:00+01:00"
@@ -732,7 +736,9 @@ def test_a_dutch_csv_is_written_as_a_dutch_spreadsheet_reads_it(
     phones.deliver(text(FATIMA, "#verdacht iemand belt overal aan"))
     phones.deliver(text(AHMED, "ik kom", minute=2))
 
-    report = api.call("GET", "/report?month=2026-11&format=csv").body.decode()
+    report = api.call("GET", "/report?month=2026-11&format=csv").body.decode(
+        "utf-8-sig"
+    )
     english = report_csv(api)
     export = api.call("GET", "/alerts/export?from=2026-11-28&to=2026-11-28")
 
@@ -746,7 +752,9 @@ def test_a_dutch_csv_is_written_as_a_dutch_spreadsheet_reads_it(
     assert numbers[("sms-kosten (EUR)", "")] == "0,45"
     assert english[("to the first response (median)", "")] == "2.0"
     assert english[("SMS cost (EUR)", "")] == "0.45"
-    rows = list(csv.DictReader(io.StringIO(export.body.decode()), delimiter=";"))
+    rows = list(
+        csv.DictReader(io.StringIO(export.body.decode("utf-8-sig")), delimiter=";")
+    )
     assert rows[0]["minuten tot eerste reactie"] == "2,0"
     assert rows[0]["bericht"] == "#verdacht iemand belt overal aan"
 
@@ -761,13 +769,19 @@ def test_a_formula_typed_in_a_text_stays_text_in_a_spreadsheet(
     export = api.call("GET", "/alerts/export?from=2026-11-28&to=2026-11-28")
     numbers = api.call("GET", "/report?month=2026-11&format=csv", headers=ENGLISH)
 
-    rows = list(csv.DictReader(io.StringIO(export.body.decode()), delimiter=";"))
+    rows = list(
+        csv.DictReader(io.StringIO(export.body.decode("utf-8-sig")), delimiter=";")
+    )
     assert [row["bericht"] for row in rows] == [
         """'=HYPERLINK("http://x.example","klik") bij nr 8""",
         "'+1 kom eraan",
     ]
     assert rows[0]["afloop"] == "'@SUM(A1:A9) politie is er"
-    closed = [r[:3] for r in csv.reader(io.StringIO(numbers.body.decode())) if r[2:]]
+    closed = [
+        r[:3]
+        for r in csv.reader(io.StringIO(numbers.body.decode("utf-8-sig")))
+        if r[2:]
+    ]
     assert ["Closed alerts", "2026-11-28 22:00", "'@SUM(A1:A9) politie is er"] in (
         closed
     )
@@ -787,7 +801,9 @@ def test_the_export_says_what_became_of_a_text_in_the_readers_words(
         )
         delimiter = ";" if language == "nl" else ","
         rows = list(
-            csv.reader(io.StringIO(response.body.decode()), delimiter=delimiter)
+            csv.reader(
+                io.StringIO(response.body.decode("utf-8-sig")), delimiter=delimiter
+            )
         )
         return [(row[1], row[2]) for row in rows[1:]]
 
@@ -809,7 +825,7 @@ def test_closed_alerts_in_the_csv_say_what_they_were_about_and_who_closed_them(
 ) -> None:
     def closed_rows() -> list[list[str]]:
         response = api.call("GET", "/report?month=2026-11&format=csv", headers=ENGLISH)
-        rows = csv.reader(io.StringIO(response.body.decode()))
+        rows = csv.reader(io.StringIO(response.body.decode("utf-8-sig")))
         return [row[1:] for row in rows if row[0] == "Closed alerts"]
 
     def expected(closer: Any) -> list[list[str]]:
@@ -844,7 +860,9 @@ def test_the_export_counts_days_in_dutch_time(api: Api, phones: Phones) -> None:
 
     def exported(day: str) -> list[str]:
         response = api.call("GET", f"/alerts/export?from={day}&to={day}")
-        rows = csv.DictReader(io.StringIO(response.body.decode()), delimiter=";")
+        rows = csv.DictReader(
+            io.StringIO(response.body.decode("utf-8-sig")), delimiter=";"
+        )
         return [row["ontvangen"] for row in rows]
 
     assert exported("2026-11-28") == ["2026-11-28T23:30:00+01:00"]

@@ -54,6 +54,7 @@ from wijkalert.files import (
     UnreadableFile,
     UnwritableFile,
     read_text,
+    show,
     write_text,
 )
 
@@ -808,7 +809,7 @@ def export_alerts(
     with _api(url, token, lang) as api:
         csv_text = api.document("/alerts/export", query)
     if out is None:
-        click.echo(csv_text, nl=False)
+        show(csv_text)
         return
     _write(out, csv_text, lang)
     # The API separates cells as the reader's spreadsheet does: ";" in Dutch.
@@ -837,7 +838,7 @@ def report(
     with _api(url, token, lang) as api:
         document = api.document("/report", query)
     if out is None:
-        click.echo(document, nl=False)
+        show(document)
         return
     _write(out, document, lang)
     click.echo(texts.say("report.written", lang, month=month, path=out))

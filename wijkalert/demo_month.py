@@ -33,7 +33,7 @@ from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportRow
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, partition_of
 from chalicelib.report import Month
-from wijkalert.files import UnwritableFile, write_text
+from wijkalert.files import UnwritableFile, show, write_text
 from wijkalert.sandbox import DEMO_NEIGHBOURHOOD, DEMO_ROSTER, ENVIRONMENT, Sandbox
 
 # On top of the demo roster's five: Molenwijk as a street of twenty-five.
@@ -439,7 +439,7 @@ def demo_report(
             click.echo(error.sentence(lang), err=True)
             sys.exit(1)
     if out is None:
-        click.echo(document, nl=False)
+        show(document)
         return
     try:
         write_text(out, document, lang)

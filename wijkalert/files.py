@@ -2,7 +2,10 @@
 
 from pathlib import Path
 
+import click
+
 from chalicelib import texts
+from chalicelib.report import SPREADSHEET_MARK
 
 
 class UnreadableFile(Exception):
@@ -40,6 +43,13 @@ def write_text(path: Path, document: str, lang: str) -> None:
         reason = reason_for(error, lang, writing=True)
         sentence = texts.say("report.file_unwritable", lang, path=path, reason=reason)
         raise UnwritableFile(sentence) from None
+
+
+def show(document: str) -> None:
+    """Print a report or export on the terminal: without the byte-order mark a
+    spreadsheet needs in a file, which a terminal would print as a stray
+    character."""
+    click.echo(document.removeprefix(SPREADSHEET_MARK), nl=False)
 
 
 def reason_for(error: OSError, lang: str, *, writing: bool = False) -> str:
