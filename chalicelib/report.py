@@ -257,10 +257,14 @@ def figures(
     weeks = Counter(moment.isocalendar()[:2] for moment in moments)
     weekdays = Counter(moment.weekday() for moment in moments)
     hours = Counter(moment.hour for moment in moments)
-    known = set(neighbourhood.categories)
-    categories = Counter(
-        item.get("category") if item.get("category") in known else None
-        for item in alerts
+    categories = Counter(str(item.get("category") or "") or None for item in alerts)
+    # A category an alert was given stays its category after the list
+    # changes, as the closed alerts and the export say: the list's own first,
+    # in its order, then those it no longer has, then the uncategorised.
+    former = sorted(
+        category
+        for category in categories
+        if category is not None and category not in neighbourhood.categories
     )
     waits = [
         wait
@@ -282,7 +286,9 @@ def figures(
         per_week=[(week, weeks[(year, week)]) for year, week in month.weeks()],
         per_weekday=[weekdays[day] for day in range(7)],
         per_hour=[hours[hour] for hour in range(24)],
-        per_category=[(c, categories[c]) for c in (*neighbourhood.categories, None)],
+        per_category=[
+            (c, categories[c]) for c in (*neighbourhood.categories, *former, None)
+        ],
         responded=responded,
         median_first_response=statistics.median(waits) if waits else None,
         closed=[

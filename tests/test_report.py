@@ -941,3 +941,50 @@ def test_the_neighbourhoods_own_price_and_categories_reach_the_report(
     assert ("Alerts by category", "#brand") not in figures
     assert figures[("price per SMS part (EUR, assumed)", "")] == "0.08"
     assert figures[("SMS cost (EUR)", "")] == "0.40"
+
+
+def test_a_new_category_list_leaves_old_alerts_their_categories(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "#inbraak schuurdeur open gebroken"))
+    phones.deliver(text(AHMED, "#verdacht busje rijdt rondjes", minute=5))
+    phones.deliver(text(SANNE, "Rook uit de container bij de school", minute=10))
+    phones.deliver(text(MEHMET, "Fiets weg bij het station", minute=15))
+    phones.deliver(text(AHMED, "KLAAR bezorger, niets aan de hand", minute=20))
+    smoke = next(item for item in alert_items() if "Rook" in item["body"])
+    api.call("PATCH", f"/alerts/{smoke['alert_id']}", {"category": "brand"})
+
+    changed = api.call(
+        "PATCH", "/settings", {"categories": ["fietsdiefstal", "straatroof"]}
+    )
+    figures = report_csv(api)
+    html = api.call("GET", "/report?month=2026-11", headers=ENGLISH).body.decode()
+    export = api.call("GET", "/alerts/export?from=2026-11-28&to=2026-11-28")
+
+    assert changed.status_code == 200
+    by_category = {
+        item: value
+        for (section, item), value in figures.items()
+        if section == "Alerts by category"
+    }
+    # The list's own first, then those the alerts were given, then the rest.
+    assert list(by_category.items()) == [
+        ("#fietsdiefstal", "0"),
+        ("#straatroof", "0"),
+        ("#brand", "1"),
+        ("#inbraak", "1"),
+        ("#verdacht", "1"),
+        ("uncategorised", "1"),
+    ]
+    assert charts_of(html).bars["per_category"] == [
+        ("#fietsdiefstal", 0),
+        ("#straatroof", 0),
+        ("#brand", 1),
+        ("#inbraak", 1),
+        ("#verdacht", 1),
+        ("uncategorised", 1),
+    ]
+    # As the closed alerts and the export still say.
+    assert "<td>#verdacht</td>" in html
+    rows = csv.DictReader(io.StringIO(export.body.decode("utf-8-sig")), delimiter=";")
+    assert sorted(row["soort"] for row in rows) == ["", "brand", "inbraak", "verdacht"]
