@@ -511,20 +511,15 @@ class CoordinatorOffice:
         """A month's SMS: parts sent by kind, their cost, and the budget left."""
         month = _month(query)
         neighbourhood = self.neighbourhood(neighbourhood_id)
-        item = self.roster_table.get_item(
-            Key={"pk": partition_of(neighbourhood_id), "sk": ACTIVITY}
-        ).get("Item")
-        activity = Activity.from_item(item)
-        spent = activity.spent(month)
+        activity = self._activity(neighbourhood_id)
+        spending = activity.spending(month)
+        spent = spending.cost
         budget = neighbourhood.monthly_budget
         active = activity.active_members
         per_member = spent / active if active else Decimal(0)
         return {
             "month": month,
-            "parts": {
-                kind: activity.parts.get(month, {}).get(kind, 0)
-                for kind in ("alert", "closing", "acknowledgement", "reply")
-            },
+            "parts": spending.parts,
             "cost": _money(spent),
             "budget": _money_or_none(budget),
             "left": None if budget is None else _money(max(budget - spent, Decimal(0))),
@@ -532,6 +527,13 @@ class CoordinatorOffice:
             "active_members": active,
             "cost_per_member": _money(per_member),
         }
+
+    def _activity(self, neighbourhood_id: str) -> Activity:
+        """The neighbourhood's activity, with the SMS recorded per month."""
+        item = self.roster_table.get_item(
+            Key={"pk": partition_of(neighbourhood_id), "sk": ACTIVITY}
+        ).get("Item")
+        return Activity.from_item(item)
 
     def reconcile(self, neighbourhood_id: str) -> dict[str, Any]:
         report = self._roster(neighbourhood_id).reconcile()

@@ -73,6 +73,30 @@ class OpenAlert:
     at: str
 
 
+# The kinds of SMS a month's spending is recorded by, in the order shown.
+SPENDING_KINDS: Final = ("alert", "closing", "acknowledgement", "reply")
+
+
+@dataclass(frozen=True)
+class Spending:
+    """A month's SMS as recorded when they were sent: parts by kind and cost.
+
+    The cost is summed at the price per part of each moment, so a price
+    changed during the month leaves it as it was paid. `recorded` is false
+    when nothing was recorded for the month: either nothing was sent, or it
+    was sent before wijkalert kept this record.
+    """
+
+    month: str
+    parts: dict[str, int]  # every kind of SPENDING_KINDS, 0 where none
+    cost: Decimal
+    recorded: bool
+
+    @property
+    def total_parts(self) -> int:
+        return sum(self.parts.values())
+
+
 @dataclass(frozen=True)
 class Activity:
     """What a neighbourhood remembers of the last hour, and its open alerts."""
@@ -134,6 +158,16 @@ class Activity:
 
     def spent(self, month: str) -> Decimal:
         return Decimal(self.costs.get(month, "0"))
+
+    def spending(self, month: str) -> Spending:
+        """What `wijkalert costs` and the monthly report both show for `month`."""
+        monthly = self.parts.get(month, {})
+        return Spending(
+            month=month,
+            parts={kind: int(monthly.get(kind, 0)) for kind in SPENDING_KINDS},
+            cost=self.spent(month),
+            recorded=month in self.parts or month in self.costs,
+        )
 
     def with_spending(
         self, month: str, kind: str, parts: int, cost: Decimal
