@@ -649,7 +649,8 @@ class CoordinatorOffice:
             month,
             neighbourhood,
             unknown_texts=self._unknown_texts(neighbourhood_id, str(month)),
-            active_members=len(self._roster(neighbourhood_id).members(status="active")),
+            # What `costs` shows for the month, from the same record.
+            spending=self._activity(neighbourhood_id).spending(str(month)),
             retention_months=self.alert_retention_months,
             now=now,
         )

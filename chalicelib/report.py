@@ -7,7 +7,8 @@ turn those numbers into one self-contained HTML page that prints on A4, a CSV
 of the same numbers, and a CSV of the alert log itself.
 
 Nothing here reads AWS: the coordinators' office hands in the items, the
-month's tally of strangers and the roster's size. The charts are SVG drawn
+month's tally of strangers and the SMS recorded for the month as they were
+sent (what `wijkalert costs` shows too). The charts are SVG drawn
 here, a few rectangles each, rather than a charting library, so the function
 stays small and the page needs no script, font or image from anywhere else.
 
@@ -27,9 +28,10 @@ from decimal import Decimal
 from html import escape
 from typing import Any, Final
 
-from chalicelib import phones, sms, texts
+from chalicelib import phones, texts
 from chalicelib.errors import InvalidInput
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood
+from chalicelib.protection import SPENDING_KINDS, Spending
 
 Item = Mapping[str, Any]
 FIRST_YEAR: Final = 1970
@@ -150,11 +152,19 @@ class Figures:
     closed: list[ClosedAlert]
     unknown_texts: int
     suppressed: dict[str, int]
-    sms_parts: int
-    recipients: int
-    recipients_estimated: bool
-    part_price: Decimal
-    cost: Decimal
+    spending: Spending  # the month's SMS as recorded, as `costs` shows them
+    part_price: Decimal  # today's; the cost is at each moment's price
+
+    @property
+    def sms_parts(self) -> int | None:
+        """Every SMS part recorded for the month; None without a record."""
+        return self.spending.total_parts if self.spending.recorded else None
+
+    @property
+    def cost(self) -> Decimal | None:
+        if not self.spending.recorded:
+            return None
+        return self.spending.cost.quantize(Decimal("0.01"))
 
     @property
     def all_erased(self) -> bool:
@@ -202,49 +212,13 @@ def _neighbours_answers(item: Item) -> dict[str, Any]:
     }
 
 
-def sms_cost(parts: int, part_price: Decimal) -> Decimal:
-    """What the SMS parts cost. The one place a fuller SMS budget replaces."""
-    return (parts * part_price).quantize(Decimal("0.01"))
-
-
-def sms_parts(
-    alerts: Sequence[Item], neighbourhood: Neighbourhood, active_members: int
-) -> tuple[int, int, bool]:
-    """Parts sent for the month's alerts and closings, the recipients counted,
-    and whether that count is today's roster rather than the one at the time.
-
-    Each broadcast goes to every active member. An alert item that recorded
-    its `recipients` is counted with them; older ones with today's roster.
-    """
-    parts = 0
-    estimated = False
-    for alert in alerts:
-        recorded = alert.get("recipients")
-        recipients = int(recorded) if recorded is not None else active_members
-        estimated = estimated or recorded is None
-        closing = 0
-        if alert.get("closed_at"):
-            outcome = str(alert.get("outcome") or "")
-            key = "sms.closed_with_outcome" if outcome else "sms.closed"
-            closing = sms.count_parts(
-                texts.say(
-                    key,
-                    neighbourhood.language,
-                    neighbourhood=neighbourhood.name,
-                    outcome=outcome,
-                )
-            )
-        parts += (int(alert["parts"]) + closing) * recipients
-    return parts, active_members, estimated
-
-
 def figures(
     items: Iterable[Item],
     month: Month,
     neighbourhood: Neighbourhood,
     *,
     unknown_texts: int,
-    active_members: int,
+    spending: Spending,
     retention_months: int,
     now: datetime,
 ) -> Figures:
@@ -272,8 +246,6 @@ def figures(
         if wait is not None
     ]
     responded = sum(bool(_neighbours_answers(item)) for item in alerts)
-    parts, recipients, estimated = sms_parts(alerts, neighbourhood, active_members)
-    price = neighbourhood.price_per_part
 
     return Figures(
         neighbourhood=neighbourhood.name,
@@ -298,11 +270,8 @@ def figures(
         ],
         unknown_texts=unknown_texts,
         suppressed=dict(Counter(str(item.get("reason")) for item in held)),
-        sms_parts=parts,
-        recipients=recipients,
-        recipients_estimated=estimated,
-        part_price=price,
-        cost=sms_cost(parts, price),
+        spending=spending,
+        part_price=neighbourhood.price_per_part,
     )
 
 
@@ -325,8 +294,12 @@ def _number(value: float, language: str, decimals: int = 0) -> str:
     return written
 
 
-def _money(value: Decimal, language: str) -> str:
-    return "EUR " + _number(float(value), language, 2)
+def _money(value: Decimal | None, language: str) -> str:
+    return "—" if value is None else "EUR " + _number(float(value), language, 2)
+
+
+def _count(value: int | None, language: str) -> str:
+    return "—" if value is None else _number(value, language)
 
 
 def _share(fig: Figures, language: str) -> str:
@@ -547,7 +520,7 @@ def _tiles(fig: Figures, language: str) -> str:
         ("report.tile.closed", _number(len(fig.closed), language)),
         ("report.tile.unknown", _number(fig.unknown_texts, language)),
         ("report.tile.suppressed", _number(sum(fig.suppressed.values()), language)),
-        ("report.tile.parts", _number(fig.sms_parts, language)),
+        ("report.tile.parts", _count(fig.sms_parts, language)),
         ("report.tile.cost", _money(fig.cost, language)),
     ]
     tiles = "".join(
@@ -652,17 +625,42 @@ def _held_back(fig: Figures, language: str) -> str:
 
 
 def _costs(fig: Figures, language: str) -> str:
-    key = "report.recipients_estimated" if fig.recipients_estimated else "report.cost"
+    if not fig.spending.recorded:
+        return f"<p>{escape(_not_recorded(fig, language))}</p>"
     sentence = texts.say(
-        key,
+        "report.sms_recorded",
         language,
-        parts=_number(fig.sms_parts, language),
-        members=fig.recipients,
-        price=_money(fig.part_price, language),
+        month=fig.month.name(language),
+        parts=_count(fig.sms_parts, language),
         cost=_money(fig.cost, language),
     )
-    assumption = texts.say("report.price_assumption", language)
-    return f"<p>{escape(sentence)}</p><p class='note'>{escape(assumption)}</p>"
+    head = (
+        f"<th>{escape(texts.say('column.kind', language))}</th>"
+        f'<th class="n">{escape(texts.say("report.column.parts", language))}</th>'
+    )
+    rows = "".join(
+        f'<tr data-kind="{kind}"><td>{escape(_kind(kind, language))}</td>'
+        f'<td class="n">{_number(fig.spending.parts[kind], language)}</td></tr>'
+        for kind in SPENDING_KINDS
+    )
+    price = texts.say(
+        "report.price_assumption", language, price=_money(fig.part_price, language)
+    )
+    return (
+        f"<p>{escape(sentence)}</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        f"<p class='note'>{escape(price)}</p>"
+    )
+
+
+def _kind(kind: str, language: str) -> str:
+    return texts.say(f"costs.kind.{kind}", language)
+
+
+def _not_recorded(fig: Figures, language: str) -> str:
+    """A month without a record of its SMS: said, not guessed from today's roster."""
+    key = "report.sms_not_recorded_alerts" if fig.alerts else "report.sms_not_recorded"
+    return texts.say(key, language, month=fig.month.name(language))
 
 
 def _figures_html(fig: Figures, language: str) -> list[str]:
@@ -786,15 +784,26 @@ def render_csv(fig: Figures, language: str) -> str:
         (say("report.tile.suppressed", language), _reason(reason, language), str(n))
         for reason, n in sorted(fig.suppressed.items())
     ]
+    parts = say("report.tile.parts", language)
+    if not fig.spending.recorded:
+        rows += [(say("report.sms", language), _not_recorded(fig, language), "")]
+    rows += [(parts, "", "" if fig.sms_parts is None else str(fig.sms_parts))]
+    if fig.spending.recorded:
+        rows += [
+            (parts, _kind(kind, language), str(fig.spending.parts[kind]))
+            for kind in SPENDING_KINDS
+        ]
     rows += [
-        (say("report.tile.parts", language), "", str(fig.sms_parts)),
-        (say("report.csv.recipients", language), "", str(fig.recipients)),
         (
             say("report.csv.part_price", language),
             "",
             _decimal(fig.part_price, language),
         ),
-        (say("report.csv.cost", language), "", _decimal(fig.cost, language)),
+        (
+            say("report.csv.cost", language),
+            "",
+            "" if fig.cost is None else _decimal(fig.cost, language),
+        ),
     ]
     return _csv([header, *rows], language)
 

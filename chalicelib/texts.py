@@ -1542,30 +1542,39 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "No member's text was held back.",
     },
     "report.sms": {"nl": "Sms-delen en kosten", "en": "SMS parts and cost"},
-    "report.cost": {
-        "nl": "De meldingen en afrondingen gingen naar {members} leden: {parts} "
-        "sms-delen, bij {price} per deel {cost}.",
-        "en": "The alerts and closings went to {members} members: {parts} SMS "
-        "parts, at {price} a part {cost}.",
+    "report.sms_recorded": {
+        "nl": "In {month} gingen er {parts} sms-delen uit, samen {cost}, zoals ze "
+        "werden vastgelegd toen ze verstuurd werden; wijkalert costs toont "
+        "dezelfde cijfers. Meldingen en afrondingen gingen naar alle actieve "
+        "leden van dat moment, de rest naar één persoon.",
+        "en": "In {month} {parts} SMS parts went out, {cost} in all, as they were "
+        "recorded when they were sent; wijkalert costs shows the same figures. "
+        "Alerts and closings went to every member active at the time, the rest "
+        "to one person.",
     },
-    "report.recipients_estimated": {
-        "nl": "De meldingen en afrondingen gingen naar alle actieve leden; gerekend "
-        "met de {members} actieve leden van nu (niet van toen) zijn dat {parts} "
-        "sms-delen, bij {price} per deel {cost}.",
-        "en": "The alerts and closings went to every active member; counted with "
-        "today's {members} active members (not those of the time) that is {parts} "
-        "SMS parts, at {price} a part {cost}.",
+    "report.sms_not_recorded": {
+        "nl": "Voor {month} zijn geen verstuurde sms'jes vastgelegd.",
+        "en": "No SMS sent in {month} were recorded.",
     },
+    "report.sms_not_recorded_alerts": {
+        "nl": "Voor {month} zijn geen verstuurde sms'jes vastgelegd, al staan er "
+        "rondgestuurde meldingen in het logboek. Daarom noemt dit verslag geen "
+        "aantal sms-delen of kosten, in plaats van ze te schatten met de leden "
+        "van nu.",
+        "en": "No SMS sent in {month} were recorded, although the alert log holds "
+        "alerts sent round. So this report gives no number of SMS parts or cost, "
+        "rather than guess them from today's members.",
+    },
+    "report.column.parts": {"nl": "sms-delen", "en": "SMS parts"},
     "report.price_assumption": {
-        "nl": "De prijs per sms-deel is een aanname voor Nederlandse mobiele "
-        "nummers (zie docs/deploy.md), geen bedrag van de rekening; een "
-        "coördinator zet de echte prijs met wijkalert settings --price. "
-        "Antwoorden aan één persoon (hulp, 'komt') zijn hier niet meegeteld; "
-        "wijkalert costs telt alles.",
-        "en": "The price per SMS part is an assumption for Dutch mobile numbers "
-        "(see docs/deploy.md), not a figure from the bill; a coordinator sets "
-        "the real one with wijkalert settings --price. Replies to one person "
-        "(help, 'coming') are not counted here; wijkalert costs counts them all.",
+        "nl": "Elk deel is gerekend tegen de prijs per sms-deel van het moment van "
+        "versturen (nu {price}). Die prijs is een aanname voor Nederlandse "
+        "mobiele nummers (zie docs/deploy.md), geen bedrag van de rekening; een "
+        "coördinator zet de echte prijs met wijkalert settings --price.",
+        "en": "Each part is counted at the price per SMS part of the moment it was "
+        "sent (now {price}). That price is an assumption for Dutch mobile "
+        "numbers (see docs/deploy.md), not a figure from the bill; a coordinator "
+        "sets the real one with wijkalert settings --price.",
     },
     "report.no_alerts": {
         "nl": "In {month} zijn er geen meldingen rondgestuurd.",
@@ -1584,10 +1593,9 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "meldingen met een buur die kwam",
         "en": "alerts with a neighbour coming",
     },
-    "report.csv.recipients": {"nl": "ontvangers per bericht", "en": "recipients"},
     "report.csv.part_price": {
-        "nl": "prijs per sms-deel (EUR, aanname)",
-        "en": "price per SMS part (EUR, assumed)",
+        "nl": "prijs per sms-deel nu (EUR, aanname)",
+        "en": "price per SMS part now (EUR, assumed)",
     },
     "report.csv.cost": {"nl": "sms-kosten (EUR)", "en": "SMS cost (EUR)"},
     "report.status.broadcast": {"nl": "rondgestuurd", "en": "sent round"},

@@ -236,23 +236,56 @@ def test_responses_closings_and_hold_backs_match_an_independent_count(
     assert reported_held == {worded[reason]: n for reason, n in held.items()}
 
 
+def in_november(moment: str) -> bool:
+    return local(moment).strftime("%Y-%m") == "2026-11"
+
+
 def test_sms_parts_and_cost_match_an_independent_count(
     api: Api, november: LoggedMonth
 ) -> None:
     figures = report_csv(api)
+    costs = api.call("GET", "/costs?month=2026-11").json_body
     alerts = november.alerts()
-    # Every closing broadcast is short enough for one part.
+    # Every closing and every "komt" is short enough for one part.
     for item in alerts:
         if "closed_at" in item:
             assert len(f"[Molenwijk] Afgerond: {item['outcome']}") <= 160
-    parts = sum(
-        (int(item["parts"]) + ("closed_at" in item)) * MEMBER_COUNT for item in alerts
+    # Each broadcast reached the whole roster of the time, all of it active;
+    # a "komt" went to the alert's sender only. Counted in the month sent.
+    alert_parts = sum(int(item["parts"]) * MEMBER_COUNT for item in alerts)
+    closing_parts = MEMBER_COUNT * sum(
+        in_november(item["closed_at"]) for item in alerts if "closed_at" in item
+    )
+    answers = sum(
+        in_november(answer["at"])
+        for item in alerts
+        for phone, answer in item["responders"].items()
+        if phone != item["sender_phone"]
     )
 
-    assert figures[("SMS parts sent", "")] == str(parts)
-    assert figures[("recipients", "")] == str(MEMBER_COUNT)
-    assert figures[("price per SMS part (EUR, assumed)", "")] == "0.09"
-    assert Decimal(figures[("SMS cost (EUR)", "")]) == parts * Decimal("0.09")
+    sent = "SMS parts sent"
+    assert figures[(sent, "alerts")] == str(alert_parts)
+    assert figures[(sent, "closings")] == str(closing_parts)
+    assert figures[(sent, "acknowledgements")] == str(answers)
+    # The explanations of texts held back: at most one a text, two parts each.
+    replies = int(figures[(sent, "keyword replies")])
+    assert (
+        0
+        < replies
+        <= 2 * sum(item["status"] == "suppressed" for item in november.items)
+    )
+    total = alert_parts + closing_parts + answers + replies
+    assert figures[(sent, "")] == str(total)
+    assert figures[("price per SMS part now (EUR, assumed)", "")] == "0.09"
+    assert Decimal(figures[("SMS cost (EUR)", "")]) == total * Decimal("0.09")
+    # What `wijkalert costs` says for the month, kind by kind.
+    assert costs["parts"] == {
+        "alert": alert_parts,
+        "closing": closing_parts,
+        "acknowledgement": answers,
+        "reply": replies,
+    }
+    assert costs["cost"] == figures[("SMS cost (EUR)", "")]
 
 
 def test_the_html_charts_draw_the_same_numbers(api: Api, november: LoggedMonth) -> None:
@@ -742,16 +775,17 @@ def test_a_dutch_csv_is_written_as_a_dutch_spreadsheet_reads_it(
     english = report_csv(api)
     export = api.call("GET", "/alerts/export?from=2026-11-28&to=2026-11-28")
 
-    # Semicolons between cells, decimal commas: 5 parts at EUR 0.09.
+    # Semicolons between cells, decimal commas: 6 parts at EUR 0.09 (the
+    # alert to five members, Ahmed's "komt" to Fatima).
     numbers = {
         (section, item): value
         for section, item, value, *_ in csv.reader(io.StringIO(report), delimiter=";")
     }
     assert numbers[("tot de eerste reactie (mediaan)", "")] == "2,0"
-    assert numbers[("prijs per sms-deel (EUR, aanname)", "")] == "0,09"
-    assert numbers[("sms-kosten (EUR)", "")] == "0,45"
+    assert numbers[("prijs per sms-deel nu (EUR, aanname)", "")] == "0,09"
+    assert numbers[("sms-kosten (EUR)", "")] == "0,54"
     assert english[("to the first response (median)", "")] == "2.0"
-    assert english[("SMS cost (EUR)", "")] == "0.45"
+    assert english[("SMS cost (EUR)", "")] == "0.54"
     rows = list(
         csv.DictReader(io.StringIO(export.body.decode("utf-8-sig")), delimiter=";")
     )
@@ -939,7 +973,7 @@ def test_the_neighbourhoods_own_price_and_categories_reach_the_report(
 
     assert figures[("Alerts by category", "#drugs")] == "1"
     assert ("Alerts by category", "#brand") not in figures
-    assert figures[("price per SMS part (EUR, assumed)", "")] == "0.08"
+    assert figures[("price per SMS part now (EUR, assumed)", "")] == "0.08"
     assert figures[("SMS cost (EUR)", "")] == "0.40"
 
 
@@ -988,3 +1022,83 @@ def test_a_new_category_list_leaves_old_alerts_their_categories(
     assert "<td>#verdacht</td>" in html
     rows = csv.DictReader(io.StringIO(export.body.decode("utf-8-sig")), delimiter=";")
     assert sorted(row["soort"] for row in rows) == ["", "brand", "inbraak", "verdacht"]
+
+
+# The SMS sent: what was recorded, as `wijkalert costs` shows it.
+
+
+def test_the_reports_sms_are_those_costs_recorded_when_the_roster_grew(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "#verdacht busje rijdt rondjes"))
+    phones.deliver(text(AHMED, "ik kom", minute=2))
+    for phone, name in (("+31612345606", "Lotte"), ("+31612345607", "Bram")):
+        added = api.call("POST", "/members", {"phone": phone, "name": name})
+        assert added.status_code == 201
+    phones.deliver(text(FATIMA, "KLAAR bezorger", minute=9))
+
+    figures = report_csv(api)
+    costs = api.call("GET", "/costs?month=2026-11", headers=ENGLISH).json_body
+    html = api.call("GET", "/report?month=2026-11", headers=ENGLISH).body.decode()
+
+    # The alert went to the five members of the time, not today's seven;
+    # the closing to seven, the "komt" to Fatima alone.
+    assert costs["parts"] == {
+        "alert": 5,
+        "closing": 7,
+        "acknowledgement": 1,
+        "reply": 0,
+    }
+    assert costs["cost"] == "1.17"
+    sent = "SMS parts sent"
+    assert figures[(sent, "")] == "13"
+    assert [figures[(sent, kind)] for kind in ("alerts", "closings")] == ["5", "7"]
+    assert figures[(sent, "acknowledgements")] == "1"
+    assert figures[(sent, "keyword replies")] == "0"
+    assert figures[("SMS cost (EUR)", "")] == "1.17"
+    shown = charts_of(html).figures
+    assert (shown["parts"], shown["cost"]) == ("13", "EUR 1.17")
+    assert "In November 2026 13 SMS parts went out, EUR 1.17 in all" in html
+
+
+def test_a_price_changed_during_the_month_leaves_the_cost_as_recorded(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "#verdacht busje rijdt rondjes"))
+    api.call("PATCH", "/settings", {"price_per_part": "0.10"})
+    phones.deliver(text(FATIMA, "KLAAR bezorger", minute=9))
+
+    figures = report_csv(api)
+
+    # Each part at the price of its moment (a warm Lambda keeps the old one a
+    # few minutes), never ten parts recounted at today's EUR 0.10.
+    recorded = api.call("GET", "/costs?month=2026-11").json_body["cost"]
+    assert figures[("SMS parts sent", "")] == "10"
+    assert figures[("SMS cost (EUR)", "")] == recorded != "1.00"
+    assert figures[("price per SMS part now (EUR, assumed)", "")] == "0.10"
+
+
+def test_a_month_without_a_record_of_its_sms_says_so_instead_of_guessing(
+    api: Api, molenwijk: Neighbourhood
+) -> None:
+    # Alerts from before the SMS were recorded: in the log, not in the record.
+    logged_at("2026-11-02T19:00:00.000Z", "2026-11-03T19:00:00.000Z")
+
+    html = api.call("GET", "/report?month=2026-11", headers=ENGLISH).body.decode()
+    dutch = api.call("GET", "/report?month=2026-11").body.decode()
+    figures = report_csv(api)
+    quiet = report_csv(api, "2026-10")
+
+    assert "No SMS sent in November 2026 were recorded, although the alert log" in (
+        html
+    )
+    assert "Voor november 2026 zijn geen verstuurde sms&#x27;jes vastgelegd" in dutch
+    shown = charts_of(html).figures
+    assert (shown["parts"], shown["cost"]) == ("—", "—")
+    assert figures[("alerts sent round", "")] == "2"
+    assert figures[("SMS parts sent", "")] == ""
+    assert figures[("SMS cost (EUR)", "")] == ""
+    assert ("SMS parts sent", "alerts") not in figures
+    assert ("SMS parts and cost", "No SMS sent in October 2026 were recorded.") in (
+        quiet
+    )

@@ -11,7 +11,12 @@ mornings, weekends more than weekdays, a burglary spree in one week. A seed
 makes it the same month every time, so tests can count it.
 
 The log holds what the real one would hold now: nothing from days still to
-come, and nothing the retention has already erased.
+come, and nothing the retention has already erased. Beside it, the SMS those
+texts led to are recorded per month and kind, as the live pipeline records
+them when it sends (and as `wijkalert costs` and the report read them): every
+broadcast to the whole roster, each "komt" to the alert's sender, and the
+explanations of texts held back. That record is never erased, as the real one
+is not.
 """
 
 import os
@@ -27,11 +32,12 @@ import boto3
 import click
 
 from chalicelib import config, keywords, sms, texts
-from chalicelib.conversation import TALLY_PREFIX, expiry
+from chalicelib.conversation import TALLY_PREFIX, NeighbourhoodRecords, expiry
 from chalicelib.coordinators import CoordinatorOffice
 from chalicelib.errors import WijkalertError
 from chalicelib.members import ImportRow
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, partition_of
+from chalicelib.protection import Activity, Limits
 from chalicelib.report import Month
 from wijkalert.files import UnwritableFile, show, write_text
 from wijkalert.sandbox import DEMO_NEIGHBOURHOOD, DEMO_ROSTER, ENVIRONMENT, Sandbox
@@ -180,10 +186,12 @@ SUPPRESSIONS: Final = (
 
 @dataclass(frozen=True)
 class DemoMonth:
-    """What was written: the alert items and the tally of strangers."""
+    """What was written: the alert items, the tally of strangers and the SMS
+    parts sent, per month (the neighbourhood's, as sent) and kind."""
 
     items: list[dict[str, Any]]
     unknown_texts: int
+    parts: dict[str, dict[str, int]]
 
 
 def generate(
@@ -223,7 +231,112 @@ def generate(
     moment = now or datetime.now(UTC)
     kept = [_as_of(item, moment) for item in items if _logged(item, moment)]
     share = sum(_is_alert(item) for item in kept) / alerts
-    return DemoMonth(kept, unknown_texts=round(unknown_texts * share))
+    # What was sent is recorded, whatever the retention erased of the log since.
+    sent = [
+        _as_of(item, moment)
+        for item in items
+        if _utc(str(item["received_at"])) <= moment
+    ]
+    return DemoMonth(
+        kept,
+        unknown_texts=round(unknown_texts * share),
+        parts=_parts_sent(neighbourhood, members, sent),
+    )
+
+
+def _parts_sent(
+    neighbourhood: Neighbourhood,
+    members: Sequence[ImportRow],
+    items: Sequence[dict[str, Any]],
+) -> dict[str, dict[str, int]]:
+    """The SMS parts the pipeline would have recorded for these items."""
+    ledger = _Ledger(neighbourhood, members)
+    for item in sorted(items, key=lambda item: str(item["received_at"])):
+        if _is_alert(item):
+            ledger.alert(item)
+        else:
+            ledger.held(item)
+    return ledger.recorded
+
+
+class _Ledger:
+    """What sending costs, as `chalicelib.conversation` records it.
+
+    Every member is active, so a broadcast reaches all of them, the sender
+    included. A neighbour's first "komt" goes to the alert's sender; a text
+    held back is explained to its sender at most once an hour (an auto-reply
+    never), and a member tripping their limit to the coordinators once an
+    hour per member.
+    """
+
+    def __init__(
+        self, neighbourhood: Neighbourhood, members: Sequence[ImportRow]
+    ) -> None:
+        self.neighbourhood = neighbourhood
+        self.reach = len(members)
+        self.coordinators = [m for m in members if m.role == "coordinator"]
+        self.limits = Limits()
+        self.facts = {
+            "member_alerts": self.limits.member_alerts,
+            "member_minutes": int(self.limits.member_window.total_seconds() // 60),
+            "broadcasts": self.limits.neighbourhood_broadcasts,
+        }
+        self.told: dict[str, datetime] = {}
+        self.recorded: dict[str, dict[str, int]] = {}
+
+    def alert(self, item: dict[str, Any]) -> None:
+        self._record(item["received_at"], "alert", int(item["parts"]) * self.reach)
+        answers = sorted(item["responders"].values(), key=lambda a: str(a["at"]))
+        for count, answer in enumerate(answers, start=1):
+            parts = self._said("sms.acknowledged", name=answer["name"], count=count)
+            self._record(answer["at"], "acknowledgement", parts)
+        if "closed_at" in item:
+            outcome = str(item["outcome"])
+            key = "sms.closed_with_outcome" if outcome else "sms.closed"
+            closing = self._said(key, outcome=outcome) * self.reach
+            self._record(item["closed_at"], "closing", closing)
+
+    def held(self, item: dict[str, Any]) -> None:
+        reason, phone = str(item["reason"]), str(item["sender_phone"])
+        if reason == "auto_reply":
+            return
+        received = str(item["received_at"])
+        if self._first_this_hour(phone, received):
+            parts = self._said(f"sms.held.{reason}", **self.facts)
+            self._record(received, "reply", parts)
+        if reason == "member_rate" and self._first_this_hour("trip#" + phone, received):
+            for coordinator in self.coordinators:
+                if coordinator.phone != phone:  # else told already, as the sender
+                    parts = self._said(
+                        "sms.tripped.member_rate",
+                        name=item["sender_name"],
+                        **self.facts,
+                    )
+                    self._record(received, "reply", parts)
+
+    def _first_this_hour(self, who: str, moment: str) -> bool:
+        at = _utc(moment)
+        last = self.told.get(who)
+        if last is not None and last > at - self.limits.notice_interval:
+            return False
+        self.told[who] = at
+        return True
+
+    def _said(self, key: str, **facts: Any) -> int:
+        neighbourhood = self.neighbourhood
+        text = texts.say(
+            key, neighbourhood.language, neighbourhood=neighbourhood.name, **facts
+        )
+        smart = neighbourhood.smart_encoding
+        if smart:
+            text = sms.smart_encode(text)
+        return sms.count_parts(sms.shorten(text, neighbourhood.max_parts, smart=smart))
+
+    def _record(self, moment: str, kind: str, parts: int) -> None:
+        # The neighbourhood's month of the moment sent, as the pipeline keeps it.
+        month = _utc(moment).astimezone(TIMEZONE).strftime("%Y-%m")
+        monthly = self.recorded.setdefault(month, {})
+        monthly[kind] = monthly.get(kind, 0) + parts
 
 
 def _is_alert(item: dict[str, Any]) -> bool:
@@ -389,6 +502,22 @@ def write(neighbourhood: Neighbourhood, month: str, demo: DemoMonth) -> None:
             "unknown_texts": demo.unknown_texts,
         }
     )
+    # The SMS sent, recorded the way the pipeline records them.
+    records = NeighbourhoodRecords(
+        dynamodb, ENVIRONMENT[config.ROSTER_TABLE], ENVIRONMENT[config.ALERTS_TABLE]
+    )
+
+    def spent(activity: Activity) -> Activity:
+        for sent, kinds in demo.parts.items():
+            for kind, parts in kinds.items():
+                cost = parts * neighbourhood.price_per_part
+                activity = activity.with_spending(sent, kind, parts, cost)
+        return activity
+
+    if demo.parts:
+        records.commit(
+            neighbourhood, records.recall(neighbourhood, None).activity, spent
+        )
 
 
 def _help(key: str) -> str:
