@@ -1418,6 +1418,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Mon,Tue,Wed,Thu,Fri,Sat,Sun",
     },
     "report.week": {"nl": "week {week}", "en": "week {week}"},
+    # A week the month's count covers only part of: at the month's edge, or
+    # cut by today or by the retention.
+    "report.week_day": {"nl": "(1 dag)", "en": "(1 day)"},
+    "report.week_days": {"nl": "({days} dagen)", "en": "({days} days)"},
     "report.minutes": {"nl": "{minutes} min", "en": "{minutes} min"},
     "report.uncategorised": {"nl": "zonder categorie", "en": "uncategorised"},
     "report.a_neighbour": {"nl": "een buur", "en": "a neighbour"},

@@ -132,9 +132,15 @@ def test_a_made_up_running_month_holds_nothing_still_to_come(
     alerts = [item for item in demo.items if item["status"] == "broadcast"]
     assert 0 < len(alerts) < 320
     assert figures[("alerts sent round", "")] == str(len(alerts))
-    assert figures[("Alerts per week", "week 49")] == str(len(alerts))
-    for week in range(50, 54):
-        assert figures[("Alerts per week", f"week {week}")] == "0"
+    weeks = {
+        int(item.split()[1]): value
+        for (section, item), value in figures.items()
+        if section == "Alerts per week"
+    }
+    assert weeks[49] == str(len(alerts))
+    # The weeks still to come have no count: an empty cell, not a quiet week.
+    this_week = datetime.now(AMSTERDAM).isocalendar().week
+    assert all(weeks[week] == "" for week in range(50, 54) if week > this_week)
     # Nor a neighbour coming, or an alert closed, after the moment.
     for item in demo.items:
         moments = [item["received_at"], *(a["at"] for a in item["responders"].values())]
@@ -166,11 +172,16 @@ def test_report_numbers_match_an_independent_count(
 
     weeks = Counter(moment.isocalendar()[1] for moment in moments)
     reported_weeks = {
-        int(item.removeprefix("week ")): int(value)
+        item: int(value)
         for (section, item), value in figures.items()
         if section == "Alerts per week"
     }
-    assert reported_weeks == {week: weeks[week] for week in range(44, 50)}
+    # Sunday 1 and Monday 30 November: weeks with one day in the month.
+    labels = ["week 44 (1 day)", *(f"week {n}" for n in range(45, 49))]
+    labels += ["week 49 (1 day)"]
+    assert reported_weeks == dict(
+        zip(labels, (weeks[week] for week in range(44, 50)), strict=True)
+    )
 
     days = Counter(moment.strftime("%a") for moment in moments)
     for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
@@ -276,6 +287,11 @@ def test_the_html_charts_draw_the_same_numbers(api: Api, november: LoggedMonth) 
         sum(moment.weekday() == day for moment in moments) for day in range(7)
     ]
     assert sum(value for _, value in drawn.bars["per_week"]) == len(alerts)
+    assert [label for label, _ in drawn.bars["per_week"]] == [
+        "week 44 (1 day)",
+        *(f"week {week}" for week in range(45, 49)),
+        "week 49 (1 day)",
+    ]
     assert sum(value for _, value in drawn.bars["per_category"]) == len(alerts)
     assert drawn.figures["alerts"] == str(len(alerts))
     assert drawn.figures["unknown"] == str(november.unknown_texts)
@@ -439,7 +455,10 @@ def test_a_month_past_the_retention_says_its_alerts_are_gone(
     # Nothing that reads as counted: no tiles, charts, zero cost or zero rows.
     assert 'data-figure="' not in html and 'data-chart="' not in html
     assert "EUR" not in html
-    assert numbers == {("period", "1 to 31 May 2020"): "", ("erased", gone): ""}
+    assert numbers == {
+        ("period", "1 to 31 May 2020"): "",
+        ("erased", gone): "",
+    }
 
 
 def test_the_month_the_retention_cuts_through_says_from_when(
@@ -465,6 +484,27 @@ def test_the_month_the_retention_cuts_through_says_from_when(
 
     assert two_years_before(before) in html or two_years_before(after) in html
     assert 'data-erased="true"' not in recent
+
+    # The weeks the retention erased whole have no count, as weeks to come have
+    # none; the week it cuts through says how many of its days are left.
+    numbers = report_csv(api, month)
+    year, number = map(int, month.split("-"))
+    first = datetime(year, number, 1, tzinfo=AMSTERDAM).date()
+    days = [first + timedelta(days=n) for n in range(31)]
+    days = [day for day in days if day.month == number]
+    utc = before.astimezone(UTC)
+    day = min(utc.day, 28) if utc.month == 2 else utc.day
+    kept = utc.replace(year=utc.year - 2, day=day).astimezone(AMSTERDAM).date()
+    expected = {}
+    for week in dict.fromkeys(day.isocalendar().week for day in days):
+        left = sum(day >= kept and day.isocalendar().week == week for day in days)
+        note = "" if left in (0, 7) else f" ({left} day{'s' * (left > 1)})"
+        expected[f"week {week}{note}"] = "0" if left else ""
+    assert {
+        item: value
+        for (section, item), value in numbers.items()
+        if section == "Alerts per week"
+    } == expected
 
 
 def test_a_wrong_format_is_refused(api: Api) -> None:
@@ -524,8 +564,9 @@ def test_the_month_runs_from_dutch_midnight_to_dutch_midnight(
     october = report_csv(api, "2026-10")
 
     assert november[("alerts sent round", "")] == "2"
-    assert november[("Alerts per week", "week 44")] == "1"  # Sunday 1 November
-    assert november[("Alerts per week", "week 49")] == "1"  # Monday 30 November
+    # Sunday 1 and Monday 30 November: weeks that are no whole weeks say so.
+    assert november[("Alerts per week", "week 44 (1 day)")] == "1"
+    assert november[("Alerts per week", "week 49 (1 day)")] == "1"
     assert november[("Alerts by hour of the day", "00:00")] == "1"
     assert november[("Alerts by hour of the day", "23:00")] == "1"
     assert october[("alerts sent round", "")] == "1"
