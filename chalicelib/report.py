@@ -774,6 +774,11 @@ def render_csv(fig: Figures, language: str) -> str:
     say = texts.say
     rows: list[tuple[str, ...]] = [
         (say("report.csv.period", language), period(fig, language), ""),
+        (
+            say("report.csv.retention", language),
+            say("report.retention", language, months=fig.retention_months),
+            "",
+        ),
     ]
     erased = _erased(fig, language)
     if erased:
@@ -787,6 +792,9 @@ def render_csv(fig: Figures, language: str) -> str:
         # As on the page: no counts of what is no longer there.
         return _csv([header, *rows], language)
     rows += [(say("report.tile.alerts", language), "", str(fig.alerts))]
+    if not fig.alerts:
+        empty = say("report.no_alerts", language, month=fig.month.name(language))
+        rows += [(say("report.csv.note", language), empty, "")]
     # As on the page: a week still to come or erased has no count (an empty
     # cell, which a spreadsheet does not add up as 0), a partial week says so.
     rows += [
@@ -825,7 +833,14 @@ def render_csv(fig: Figures, language: str) -> str:
         )
         for closed in fig.closed
     ]
-    rows += [(say("report.tile.unknown", language), "", str(fig.unknown_texts))]
+    rows += [
+        (say("report.tile.unknown", language), "", str(fig.unknown_texts)),
+        (
+            say("report.tile.suppressed", language),
+            "",
+            str(sum(fig.suppressed.values())),
+        ),
+    ]
     rows += [
         (say("report.tile.suppressed", language), _reason(reason, language), str(n))
         for reason, n in sorted(fig.suppressed.items())

@@ -1584,6 +1584,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.csv.value": {"nl": "waarde", "en": "value"},
     "report.csv.period": {"nl": "periode", "en": "period"},
     "report.csv.erased": {"nl": "gewist", "en": "erased"},
+    "report.csv.retention": {"nl": "bewaartermijn", "en": "retention"},
+    "report.csv.note": {"nl": "opmerking", "en": "note"},
+    "report.retention": {
+        "nl": "Meldingen worden na {months} maanden gewist.",
+        "en": "Alerts are erased after {months} months.",
+    },
     "report.csv.responded": {
         "nl": "meldingen met een buur die kwam",
         "en": "alerts with a neighbour coming",

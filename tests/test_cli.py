@@ -314,6 +314,7 @@ def test_demo_report_of_a_month_the_retention_erased_counts_nothing() -> None:
     assert out.splitlines() == [
         "section,item,value,category,closed by",
         "period,1 to 30 November 2024,",
+        "retention,Alerts are erased after 24 months.,",
         'erased,"Alerts are erased after 24 months: those of November 2024 are '
         'gone, so this report cannot count them.",',
     ]

@@ -242,9 +242,10 @@ def test_responses_closings_and_hold_backs_match_an_independent_count(
     reported_held = {
         reason: int(value)
         for (section, reason), value in figures.items()
-        if section == "held back"
+        if section == "held back" and reason
     }
     assert reported_held == {worded[reason]: n for reason, n in held.items()}
+    assert figures[("held back", "")] == "32"
 
 
 def test_sms_parts_and_cost_match_an_independent_count(
@@ -361,7 +362,17 @@ def test_a_month_without_alerts_says_so(api: Api, molenwijk: Neighbourhood) -> N
     assert "In oktober 2026 zijn er geen meldingen rondgestuurd." in html
     assert 'data-chart="' not in html
     assert numbers[("alerts sent round", "")] == "0"
+    assert numbers[("note", "No alerts were sent round in October 2026.")] == ""
     assert numbers[("to the first response (median)", "")] == ""
+    # Nothing held back reads 0, as the page's tile does, rather than no row.
+    assert numbers[("held back", "")] == "0"
+    assert numbers[("retention", "Alerts are erased after 24 months.")] == ""
+    dutch = api.call("GET", "/report?month=2026-10&format=csv").body.decode()
+    assert "\nbewaartermijn;Meldingen worden na 24 maanden gewist.;\n" in dutch
+    assert "\nopmerking;In oktober 2026 zijn er geen meldingen rondgestuurd.;\n" in (
+        dutch
+    )
+    assert "\ntegengehouden;;0\n" in dutch
 
 
 def test_a_month_of_one_unanswered_alert_reads_as_sentences(
@@ -457,6 +468,7 @@ def test_a_month_past_the_retention_says_its_alerts_are_gone(
     assert "EUR" not in html
     assert numbers == {
         ("period", "1 to 31 May 2020"): "",
+        ("retention", "Alerts are erased after 24 months."): "",
         ("erased", gone): "",
     }
 
