@@ -911,6 +911,13 @@ EXPORT_COLUMNS: Final = (
 )
 
 
+def _moment(stamp: str) -> str:
+    """A time as the report's CSV, `alerts list` and a spreadsheet write it:
+    Dutch time to the minute, "2026-11-28 22:00", which Excel and LibreOffice
+    read as a date and time in either language."""
+    return f"{local_time(stamp):%Y-%m-%d %H:%M}"
+
+
 def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
     """The alert log as CSV, oldest first: no phone numbers, names if chosen."""
     header = [texts.say(f"report.export.{name}", language) for name in EXPORT_COLUMNS]
@@ -922,7 +929,7 @@ def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
         closed_at = item.get("closed_at")
         rows.append(
             [
-                local_time(str(item["received_at"])).isoformat(timespec="seconds"),
+                _moment(str(item["received_at"])),
                 _status(str(item.get("status", "")), language),
                 _reason(str(item["reason"]), language) if item.get("reason") else "",
                 str(item.get("category") or ""),
@@ -931,9 +938,7 @@ def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
                 str(item.get("parts", "")),
                 str(len(_neighbours_answers(item))),
                 _plain(first_response_minutes(item), language),
-                local_time(str(closed_at)).isoformat(timespec="seconds")
-                if closed_at
-                else "",
+                _moment(str(closed_at)) if closed_at else "",
                 _without_numbers(str(item.get("outcome") or ""), language),
                 _neighbour(closer, language) if closed_at else "",
             ]

@@ -837,7 +837,7 @@ def test_report_writes_the_months_html_to_a_file(
     result = jan.run("report", "--month", "2026-11", "--out", str(out))
 
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Het overzicht van 2026-11 staat in {out}.\n"
+    assert result.stdout == f"Het overzicht van november 2026 staat in {out}.\n"
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert 'data-chart="per_category"' in html and "#brand" in html

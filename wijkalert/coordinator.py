@@ -49,6 +49,7 @@ from chalicelib.coordinators import (
 from chalicelib.errors import WijkalertError
 from chalicelib.members import ROLES, STATUSES, ImportRow, read_roster_csv
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
+from chalicelib.report import Month
 from chalicelib.tokens import CoordinatorTokens, Token
 from wijkalert.files import (
     UnreadableFile,
@@ -841,7 +842,10 @@ def report(
         show(document)
         return
     _write(out, document, lang)
-    click.echo(texts.say("report.written", lang, month=month, path=out))
+    # The month by its name, as the report's title and `sandbox report` say
+    # it; the API took it, so it is a month.
+    named = Month.parse(month).name(lang)
+    click.echo(texts.say("report.written", lang, month=named, path=out))
 
 
 def _write(path: Path, document: str, lang: str) -> None:
