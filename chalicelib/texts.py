@@ -1631,6 +1631,17 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "De melding van {received_at} is nu: {category}.",
         "en": "The alert of {received_at} is now: {category}.",
     },
+    "alerts.day_empty": {
+        "nl": "{option} is leeg; geef een dag, zoals 2026-11-28, of laat {option} weg.",
+        "en": "{option} is empty; give a day, such as 2026-11-28, or leave out "
+        "{option}.",
+    },
+    "alerts.erased": {
+        "nl": "Meldingen worden na {months} maanden gewist: die van vóór {moment} "
+        "zijn er niet meer en staan dus niet in de export.",
+        "en": "Alerts are erased after {months} months: those from before "
+        "{moment} are gone, so the export does not hold them.",
+    },
     "alerts.exported": {
         "nl": "{count} meldingen weggeschreven naar {path}.",
         "en": "{count} alerts written to {path}.",

@@ -930,6 +930,29 @@ def test_the_export_of_an_empty_period_is_only_the_header(api: Api) -> None:
     response = api.call("GET", "/alerts/export?from=2026-01-01&to=2026-01-31")
 
     assert response.body.decode().count("\n") == 1
+    # Kept, so nothing to explain.
+    assert "X-Wijkalert-Erased-Before" not in response.headers
+
+
+@pytest.mark.parametrize(
+    "query", ["from=2020-01-01&to=2020-01-31", "from=2020-01-01", "to=2020-01-31"]
+)
+def test_an_export_reaching_back_past_the_retention_says_from_when_beside_the_csv(
+    api: Api, query: str
+) -> None:
+    before = datetime.now(UTC)
+    response = api.call("GET", f"/alerts/export?{query}")
+    after = datetime.now(UTC)
+
+    # The rows stay alerts only; the headers say what the client should say.
+    assert response.body.decode("utf-8-sig").count("\n") == 1
+    assert response.headers["X-Wijkalert-Retention-Months"] == "24"
+    erased = datetime.fromisoformat(response.headers["X-Wijkalert-Erased-Before"])
+    assert erased.utcoffset() == AMSTERDAM.utcoffset(erased.replace(tzinfo=None))
+    # Two years before now, within the request (a 29 February becomes the 28th).
+    day = min(before.day, 28) if before.month == 2 else before.day
+    earliest = before.replace(year=before.year - 2, day=day, microsecond=0)
+    assert earliest <= erased <= after.replace(year=after.year - 2, day=day)
 
 
 def test_a_stranger_is_counted_once_per_text_and_never_named(
