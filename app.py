@@ -23,7 +23,13 @@ from chalice.app import (
 from chalicelib import errors, texts
 from chalicelib.alerts import AlertDesk, Outcome, open_desk
 from chalicelib.config import INBOUND_TOPIC, Settings
-from chalicelib.coordinators import CoordinatorOffice, read_json, read_text
+from chalicelib.coordinators import (
+    ERASED_BEFORE,
+    RETENTION_MONTHS,
+    CoordinatorOffice,
+    read_json,
+    read_text,
+)
 from chalicelib.observability import logger, observe
 
 app = Chalice(app_name="wijkalert")
@@ -293,8 +299,16 @@ def costs() -> Any:
 @app.route("/alerts/export", methods=["GET"], authorizer=coordinator_token)
 @answered
 def export_alerts() -> Any:
-    csv_text = office().export_alerts(_neighbourhood(), _query(), _language())
-    return Response(body=csv_text, headers={"Content-Type": CSV_TYPE})
+    query = _query()
+    csv_text = office().export_alerts(_neighbourhood(), query, _language())
+    headers: dict[str, str | list[str]] = {"Content-Type": CSV_TYPE}
+    # Not in the CSV, whose rows are alerts: the client says it beside the file,
+    # so an empty export of an erased period is explained.
+    erased = office().erased_before(query)
+    if erased is not None:
+        headers[ERASED_BEFORE] = erased.isoformat(timespec="seconds")
+        headers[RETENTION_MONTHS] = str(office().alert_retention_months)
+    return Response(body=csv_text, headers=headers)
 
 
 @app.route("/alerts/{alert_id}", methods=["PATCH"], authorizer=coordinator_token)

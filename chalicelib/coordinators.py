@@ -59,6 +59,11 @@ PRICE_PLACES: Final = 4
 MOST_PARTS: Final = 10
 MOST_CATEGORIES: Final = 20
 
+# Headers on an export whose days reach back before what the retention keeps:
+# the moment the log starts (ISO, Dutch time) and the retention in months.
+ERASED_BEFORE: Final = "X-Wijkalert-Erased-Before"
+RETENTION_MONTHS: Final = "X-Wijkalert-Retention-Months"
+
 
 def read_json(raw: bytes | None, limit: int = JSON_LIMIT) -> dict[str, Any]:
     """The request body as a JSON object, or `InvalidInput` saying what is wrong."""
@@ -627,6 +632,21 @@ class CoordinatorOffice:
             neighbourhood_id, *dutch_days(since, until)
         )
         return report.alerts_csv(items, language, neighbourhood.show_names)
+
+    def erased_before(self, query: Mapping[str, str]) -> datetime | None:
+        """The moment before which the retention erased the alert log, when the
+        days asked for (from, to) reach back before it; None otherwise, and
+        when no day was asked for, which means all that is kept."""
+        from chalicelib import report
+
+        since, until = _day(query, "from"), _day(query, "to")
+        if not (since or until):
+            return None
+        cut = report.months_before(datetime.now(UTC), self.alert_retention_months)
+        first = dutch_days(since, until)[0]
+        if first and first >= cut.isoformat(timespec="seconds")[:19]:
+            return None
+        return cut.astimezone(TIMEZONE)
 
     def report(
         self, neighbourhood_id: str, query: Mapping[str, str], language: str

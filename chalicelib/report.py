@@ -326,6 +326,32 @@ def _week(week: int, language: str) -> str:
     return texts.say("report.week", language, week=week)
 
 
+def _days_counted(fig: Figures) -> list[int]:
+    """For each week of `per_week`, how many of its days the count covers: the
+    days in the month, neither still to come nor erased by the retention."""
+    first = fig.month.start.date()
+    if fig.erased_before is not None:
+        first = max(first, fig.erased_before.date())
+    days = (
+        first + timedelta(days=n) for n in range((fig.covered_until - first).days + 1)
+    )
+    counted = Counter(day.isocalendar()[:2] for day in days)
+    return [counted[week] for week in fig.month.weeks()]
+
+
+def _week_days(days: int, language: str) -> str:
+    """The days of a week the count covers only part of, as "(1 dag)"; "" for
+    a whole week, or one it covers none of (whose count is no count at all)."""
+    if days in (0, 7):
+        return ""
+    key = "report.week_day" if days == 1 else "report.week_days"
+    return texts.say(key, language, days=days)
+
+
+def _week_label(week: int, days: int, language: str) -> str:
+    return " ".join(filter(None, (_week(week, language), _week_days(days, language))))
+
+
 def _reason(reason: str, language: str) -> str:
     key = f"story.reason.{reason}"
     return texts.say(key, language) if key in texts.catalogue_keys() else reason
@@ -407,6 +433,7 @@ svg.chart { width: 100%; height: auto; display: block; }
 svg.chart .bar { fill: #1f7a9c; }
 svg.chart .none { fill: #9aa8b5; }
 svg.chart text { font-size: 11px; fill: #1d2733; }
+svg.chart text.note { fill: #4a5968; }
 svg.chart .axis { stroke: #8795a3; stroke-width: 1; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; }
 th, td { text-align: left; padding: 1mm 2mm; border-bottom: 0.2mm solid #d6dee6;
@@ -432,10 +459,15 @@ def bar_chart(
     height: int = 150,
     show_every: int = 1,
     muted: Sequence[bool] = (),
+    notes: Sequence[str] = (),
 ) -> str:
-    """A bar chart as inline SVG; each bar carries its value in `data-value`."""
+    """A bar chart as inline SVG; each bar carries its value in `data-value`.
+    A note stands on a second line under its bar's label ("(1 dag)")."""
     top, bottom, side = 16, 22, 6
     room = height - top - bottom
+    # The notes' line goes below, so the axis stays level with a chart beside.
+    line = 12 if any(notes) else 0
+    height += line
     slot = (width - 2 * side) / max(len(values), 1)
     highest = max(values, default=0) or 1
     shapes = [
@@ -446,8 +478,10 @@ def bar_chart(
         bar = room * value / highest
         x = side + index * slot + slot * 0.15
         kind = "none" if index < len(muted) and muted[index] else "bar"
+        note = notes[index] if index < len(notes) else ""
+        whole = f"{label} {note}" if note else label
         shapes.append(
-            f'<rect class="{kind}" data-label="{escape(label)}" data-value="{value}" '
+            f'<rect class="{kind}" data-label="{escape(whole)}" data-value="{value}" '
             f'x="{x:.1f}" y="{top + room - bar:.1f}" width="{slot * 0.7:.1f}" '
             f'height="{bar:.1f}"/>'
         )
@@ -459,8 +493,13 @@ def bar_chart(
             )
         if index % show_every == 0:
             shapes.append(
-                f'<text x="{middle:.1f}" y="{height - 7}" '
+                f'<text x="{middle:.1f}" y="{height - 7 - line}" '
                 f'text-anchor="middle">{escape(label)}</text>'
+            )
+        if note:
+            shapes.append(
+                f'<text class="note" x="{middle:.1f}" y="{height - 7}" '
+                f'text-anchor="middle">{escape(note)}</text>'
             )
     return (
         f'<svg class="chart" data-chart="{name}" role="img" '
@@ -532,10 +571,15 @@ def _tiles(fig: Figures, language: str) -> str:
 
 
 def _charts(fig: Figures, language: str) -> str:
+    # A week at the month's edge, or cut by today or the retention, is drawn
+    # grey with its days under it: it is no quiet week next to whole ones.
+    days = _days_counted(fig)
     weeks = bar_chart(
         "per_week",
         [_week(week, language) for week, _ in fig.per_week],
         [count for _, count in fig.per_week],
+        muted=[0 < n < 7 for n in days],
+        notes=[_week_days(n, language) for n in days],
     )
     weekdays = bar_chart("per_weekday", _weekdays(language), fig.per_weekday)
     hours = bar_chart(
@@ -734,6 +778,11 @@ def render_csv(fig: Figures, language: str) -> str:
     say = texts.say
     rows: list[tuple[str, ...]] = [
         (say("report.csv.period", language), period(fig, language), ""),
+        (
+            say("report.csv.retention", language),
+            say("report.retention", language, months=fig.retention_months),
+            "",
+        ),
     ]
     erased = _erased(fig, language)
     if erased:
@@ -747,9 +796,18 @@ def render_csv(fig: Figures, language: str) -> str:
         # As on the page: no counts of what is no longer there.
         return _csv([header, *rows], language)
     rows += [(say("report.tile.alerts", language), "", str(fig.alerts))]
+    if not fig.alerts:
+        empty = say("report.no_alerts", language, month=fig.month.name(language))
+        rows += [(say("report.csv.note", language), empty, "")]
+    # As on the page: a week still to come or erased has no count (an empty
+    # cell, which a spreadsheet does not add up as 0), a partial week says so.
     rows += [
-        (say("report.chart.per_week", language), _week(week, language), str(count))
-        for week, count in fig.per_week
+        (
+            say("report.chart.per_week", language),
+            _week_label(week, days, language),
+            str(count) if days else "",
+        )
+        for (week, count), days in zip(fig.per_week, _days_counted(fig), strict=True)
     ]
     rows += [
         (say("report.chart.per_weekday", language), day, str(count))
@@ -779,7 +837,14 @@ def render_csv(fig: Figures, language: str) -> str:
         )
         for closed in fig.closed
     ]
-    rows += [(say("report.tile.unknown", language), "", str(fig.unknown_texts))]
+    rows += [
+        (say("report.tile.unknown", language), "", str(fig.unknown_texts)),
+        (
+            say("report.tile.suppressed", language),
+            "",
+            str(sum(fig.suppressed.values())),
+        ),
+    ]
     rows += [
         (say("report.tile.suppressed", language), _reason(reason, language), str(n))
         for reason, n in sorted(fig.suppressed.items())
@@ -861,6 +926,13 @@ EXPORT_COLUMNS: Final = (
 )
 
 
+def _moment(stamp: str) -> str:
+    """A time as the report's CSV, `alerts list` and a spreadsheet write it:
+    Dutch time to the minute, "2026-11-28 22:00", which Excel and LibreOffice
+    read as a date and time in either language."""
+    return f"{local_time(stamp):%Y-%m-%d %H:%M}"
+
+
 def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
     """The alert log as CSV, oldest first: no phone numbers, names if chosen."""
     header = [texts.say(f"report.export.{name}", language) for name in EXPORT_COLUMNS]
@@ -872,7 +944,7 @@ def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
         closed_at = item.get("closed_at")
         rows.append(
             [
-                local_time(str(item["received_at"])).isoformat(timespec="seconds"),
+                _moment(str(item["received_at"])),
                 _status(str(item.get("status", "")), language),
                 _reason(str(item["reason"]), language) if item.get("reason") else "",
                 str(item.get("category") or ""),
@@ -881,9 +953,7 @@ def alerts_csv(items: Iterable[Item], language: str, show_names: bool) -> str:
                 str(item.get("parts", "")),
                 str(len(_neighbours_answers(item))),
                 _plain(first_response_minutes(item), language),
-                local_time(str(closed_at)).isoformat(timespec="seconds")
-                if closed_at
-                else "",
+                _moment(str(closed_at)) if closed_at else "",
                 _without_numbers(str(item.get("outcome") or ""), language),
                 _neighbour(closer, language) if closed_at else "",
             ]

@@ -1418,6 +1418,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Mon,Tue,Wed,Thu,Fri,Sat,Sun",
     },
     "report.week": {"nl": "week {week}", "en": "week {week}"},
+    # A week the month's count covers only part of: at the month's edge, or
+    # cut by today or by the retention.
+    "report.week_day": {"nl": "(1 dag)", "en": "(1 day)"},
+    "report.week_days": {"nl": "({days} dagen)", "en": "({days} days)"},
     "report.minutes": {"nl": "{minutes} min", "en": "{minutes} min"},
     "report.uncategorised": {"nl": "zonder categorie", "en": "uncategorised"},
     "report.a_neighbour": {"nl": "een buur", "en": "a neighbour"},
@@ -1589,6 +1593,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.csv.value": {"nl": "waarde", "en": "value"},
     "report.csv.period": {"nl": "periode", "en": "period"},
     "report.csv.erased": {"nl": "gewist", "en": "erased"},
+    "report.csv.retention": {"nl": "bewaartermijn", "en": "retention"},
+    "report.csv.note": {"nl": "opmerking", "en": "note"},
+    "report.retention": {
+        "nl": "Meldingen worden na {months} maanden gewist.",
+        "en": "Alerts are erased after {months} months.",
+    },
     "report.csv.responded": {
         "nl": "meldingen met een buur die kwam",
         "en": "alerts with a neighbour coming",
@@ -1628,6 +1638,17 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "alerts.categorised": {
         "nl": "De melding van {received_at} is nu: {category}.",
         "en": "The alert of {received_at} is now: {category}.",
+    },
+    "alerts.day_empty": {
+        "nl": "{option} is leeg; geef een dag, zoals 2026-11-28, of laat {option} weg.",
+        "en": "{option} is empty; give a day, such as 2026-11-28, or leave out "
+        "{option}.",
+    },
+    "alerts.erased": {
+        "nl": "Meldingen worden na {months} maanden gewist: die van vóór {moment} "
+        "zijn er niet meer en staan dus niet in de export.",
+        "en": "Alerts are erased after {months} months: those from before "
+        "{moment} are gone, so the export does not hold them.",
     },
     "alerts.exported": {
         "nl": "{count} meldingen weggeschreven naar {path}.",

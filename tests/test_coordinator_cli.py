@@ -3,6 +3,7 @@ type them, against the admin API served over real HTTP on localhost."""
 
 import functools
 import json
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -837,7 +838,7 @@ def test_report_writes_the_months_html_to_a_file(
     result = jan.run("report", "--month", "2026-11", "--out", str(out))
 
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Het overzicht van 2026-11 staat in {out}.\n"
+    assert result.stdout == f"Het overzicht van november 2026 staat in {out}.\n"
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert 'data-chart="per_category"' in html and "#brand" in html
@@ -911,6 +912,69 @@ def test_alerts_export_writes_csv_without_numbers(
     assert out.read_bytes().startswith(b"\xef\xbb\xbfontvangen;status;reden;soort")
     written = out.read_text(encoding="utf-8-sig")
     assert "+316" not in written and "Jan" not in written
+
+
+def test_alerts_export_of_an_erased_period_says_why_the_file_is_empty(
+    jan: Coordinator, tmp_path: Path
+) -> None:
+    out = tmp_path / "2020.csv"
+    args = ("alerts", "export", "--from", "2020-01-01", "--to", "2020-01-31")
+
+    written = jan.run(*args, "--out", str(out))
+    shown = jan.run(*args, lang="en")
+
+    gone = re.compile(
+        r"Meldingen worden na 24 maanden gewist: die van vóór "
+        r"\d\d-\d\d-\d{4} \d\d:\d\d zijn er niet meer en staan dus niet in de "
+        r"export\.\n"
+    )
+    assert written.exit_code == 0, written.output
+    assert gone.fullmatch(written.stderr)
+    assert written.stdout == f"0 meldingen weggeschreven naar {out}.\n"
+    # The file holds the header only: the sentence is no alert.
+    assert out.read_text(encoding="utf-8-sig").count("\n") == 1
+    assert shown.exit_code == 0
+    assert shown.stdout.count("\n") == 1
+    assert shown.stderr.startswith("Alerts are erased after 24 months: those from ")
+    assert shown.stderr.endswith(" are gone, so the export does not hold them.\n")
+
+
+def test_alerts_export_of_a_kept_period_says_nothing_of_erasing(
+    jan: Coordinator, tmp_path: Path
+) -> None:
+    result = jan.run(
+        "alerts", "export", "--from", "2026-11-01", "--out", str(tmp_path / "x.csv")
+    )
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("alerts", "export", "--from", ""), "--from"),
+        (("alerts", "export", "--from", "2026-11-01", "--to", " "), "--to"),
+        (("alerts", "list", "--from", ""), "--from"),
+    ],
+)
+def test_an_empty_day_is_refused_naming_the_option(
+    jan: Coordinator, tmp_path: Path, args: tuple[str, ...], option: str
+) -> None:
+    out = tmp_path / "log.csv"
+
+    result = jan.run(*args, "--out", str(out)) if "export" in args else jan.run(*args)
+    english = jan.run(*args, lang="en")
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{option} is leeg; geef een dag, zoals 2026-11-28, of laat {option} weg.\n"
+    )
+    assert english.stderr == (
+        f"{option} is empty; give a day, such as 2026-11-28, or leave out {option}.\n"
+    )
+    assert not out.exists()
 
 
 def test_alerts_categorise_sets_and_clears_a_category(

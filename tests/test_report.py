@@ -132,9 +132,15 @@ def test_a_made_up_running_month_holds_nothing_still_to_come(
     alerts = [item for item in demo.items if item["status"] == "broadcast"]
     assert 0 < len(alerts) < 320
     assert figures[("alerts sent round", "")] == str(len(alerts))
-    assert figures[("Alerts per week", "week 49")] == str(len(alerts))
-    for week in range(50, 54):
-        assert figures[("Alerts per week", f"week {week}")] == "0"
+    weeks = {
+        int(item.split()[1]): value
+        for (section, item), value in figures.items()
+        if section == "Alerts per week"
+    }
+    assert weeks[49] == str(len(alerts))
+    # The weeks still to come have no count: an empty cell, not a quiet week.
+    this_week = datetime.now(AMSTERDAM).isocalendar().week
+    assert all(weeks[week] == "" for week in range(50, 54) if week > this_week)
     # Nor a neighbour coming, or an alert closed, after the moment.
     for item in demo.items:
         moments = [item["received_at"], *(a["at"] for a in item["responders"].values())]
@@ -166,11 +172,16 @@ def test_report_numbers_match_an_independent_count(
 
     weeks = Counter(moment.isocalendar()[1] for moment in moments)
     reported_weeks = {
-        int(item.removeprefix("week ")): int(value)
+        item: int(value)
         for (section, item), value in figures.items()
         if section == "Alerts per week"
     }
-    assert reported_weeks == {week: weeks[week] for week in range(44, 50)}
+    # Sunday 1 and Monday 30 November: weeks with one day in the month.
+    labels = ["week 44 (1 day)", *(f"week {n}" for n in range(45, 49))]
+    labels += ["week 49 (1 day)"]
+    assert reported_weeks == dict(
+        zip(labels, (weeks[week] for week in range(44, 50)), strict=True)
+    )
 
     days = Counter(moment.strftime("%a") for moment in moments)
     for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
@@ -231,9 +242,10 @@ def test_responses_closings_and_hold_backs_match_an_independent_count(
     reported_held = {
         reason: int(value)
         for (section, reason), value in figures.items()
-        if section == "held back"
+        if section == "held back" and reason
     }
     assert reported_held == {worded[reason]: n for reason, n in held.items()}
+    assert figures[("held back", "")] == "32"
 
 
 def in_november(moment: str) -> bool:
@@ -309,6 +321,11 @@ def test_the_html_charts_draw_the_same_numbers(api: Api, november: LoggedMonth) 
         sum(moment.weekday() == day for moment in moments) for day in range(7)
     ]
     assert sum(value for _, value in drawn.bars["per_week"]) == len(alerts)
+    assert [label for label, _ in drawn.bars["per_week"]] == [
+        "week 44 (1 day)",
+        *(f"week {week}" for week in range(45, 49)),
+        "week 49 (1 day)",
+    ]
     assert sum(value for _, value in drawn.bars["per_category"]) == len(alerts)
     assert drawn.figures["alerts"] == str(len(alerts))
     assert drawn.figures["unknown"] == str(november.unknown_texts)
@@ -378,7 +395,17 @@ def test_a_month_without_alerts_says_so(api: Api, molenwijk: Neighbourhood) -> N
     assert "In oktober 2026 zijn er geen meldingen rondgestuurd." in html
     assert 'data-chart="' not in html
     assert numbers[("alerts sent round", "")] == "0"
+    assert numbers[("note", "No alerts were sent round in October 2026.")] == ""
     assert numbers[("to the first response (median)", "")] == ""
+    # Nothing held back reads 0, as the page's tile does, rather than no row.
+    assert numbers[("held back", "")] == "0"
+    assert numbers[("retention", "Alerts are erased after 24 months.")] == ""
+    dutch = api.call("GET", "/report?month=2026-10&format=csv").body.decode()
+    assert "\nbewaartermijn;Meldingen worden na 24 maanden gewist.;\n" in dutch
+    assert "\nopmerking;In oktober 2026 zijn er geen meldingen rondgestuurd.;\n" in (
+        dutch
+    )
+    assert "\ntegengehouden;;0\n" in dutch
 
 
 def test_a_month_of_one_unanswered_alert_reads_as_sentences(
@@ -472,7 +499,11 @@ def test_a_month_past_the_retention_says_its_alerts_are_gone(
     # Nothing that reads as counted: no tiles, charts, zero cost or zero rows.
     assert 'data-figure="' not in html and 'data-chart="' not in html
     assert "EUR" not in html
-    assert numbers == {("period", "1 to 31 May 2020"): "", ("erased", gone): ""}
+    assert numbers == {
+        ("period", "1 to 31 May 2020"): "",
+        ("retention", "Alerts are erased after 24 months."): "",
+        ("erased", gone): "",
+    }
 
 
 def test_the_month_the_retention_cuts_through_says_from_when(
@@ -498,6 +529,27 @@ def test_the_month_the_retention_cuts_through_says_from_when(
 
     assert two_years_before(before) in html or two_years_before(after) in html
     assert 'data-erased="true"' not in recent
+
+    # The weeks the retention erased whole have no count, as weeks to come have
+    # none; the week it cuts through says how many of its days are left.
+    numbers = report_csv(api, month)
+    year, number = map(int, month.split("-"))
+    first = datetime(year, number, 1, tzinfo=AMSTERDAM).date()
+    days = [first + timedelta(days=n) for n in range(31)]
+    days = [day for day in days if day.month == number]
+    utc = before.astimezone(UTC)
+    day = min(utc.day, 28) if utc.month == 2 else utc.day
+    kept = utc.replace(year=utc.year - 2, day=day).astimezone(AMSTERDAM).date()
+    expected = {}
+    for week in dict.fromkeys(day.isocalendar().week for day in days):
+        left = sum(day >= kept and day.isocalendar().week == week for day in days)
+        note = "" if left in (0, 7) else f" ({left} day{'s' * (left > 1)})"
+        expected[f"week {week}{note}"] = "0" if left else ""
+    assert {
+        item: value
+        for (section, item), value in numbers.items()
+        if section == "Alerts per week"
+    } == expected
 
 
 def test_a_wrong_format_is_refused(api: Api) -> None:
@@ -557,8 +609,9 @@ def test_the_month_runs_from_dutch_midnight_to_dutch_midnight(
     october = report_csv(api, "2026-10")
 
     assert november[("alerts sent round", "")] == "2"
-    assert november[("Alerts per week", "week 44")] == "1"  # Sunday 1 November
-    assert november[("Alerts per week", "week 49")] == "1"  # Monday 30 November
+    # Sunday 1 and Monday 30 November: weeks that are no whole weeks say so.
+    assert november[("Alerts per week", "week 44 (1 day)")] == "1"
+    assert november[("Alerts per week", "week 49 (1 day)")] == "1"
     assert november[("Alerts by hour of the day", "00:00")] == "1"
     assert november[("Alerts by hour of the day", "23:00")] == "1"
     assert october[("alerts sent round", "")] == "1"
@@ -734,7 +787,8 @@ def test_the_export_lists_the_log_oldest_first_without_numbers(
     )
     assert len(rows) == 1
     row = rows[0]
-    assert row["ontvangen"] == "2026-11-28T22:00:00+01:00"
+    assert row["ontvangen"] == "2026-11-28 22:00"
+    assert row["afgerond"] == "2026-11-28 22:09"
     assert (row["status"], row["soort"], row["afzender"]) == (
         "rondgestuurd",
         "verdacht",
@@ -899,10 +953,10 @@ def test_the_export_counts_days_in_dutch_time(api: Api, phones: Phones) -> None:
         )
         return [row["ontvangen"] for row in rows]
 
-    assert exported("2026-11-28") == ["2026-11-28T23:30:00+01:00"]
+    assert exported("2026-11-28") == ["2026-11-28 23:30"]
     assert exported("2026-11-29") == [
-        "2026-11-29T00:00:00+01:00",
-        "2026-11-29T00:30:00+01:00",
+        "2026-11-29 00:00",
+        "2026-11-29 00:30",
     ]
 
 
@@ -910,6 +964,29 @@ def test_the_export_of_an_empty_period_is_only_the_header(api: Api) -> None:
     response = api.call("GET", "/alerts/export?from=2026-01-01&to=2026-01-31")
 
     assert response.body.decode().count("\n") == 1
+    # Kept, so nothing to explain.
+    assert "X-Wijkalert-Erased-Before" not in response.headers
+
+
+@pytest.mark.parametrize(
+    "query", ["from=2020-01-01&to=2020-01-31", "from=2020-01-01", "to=2020-01-31"]
+)
+def test_an_export_reaching_back_past_the_retention_says_from_when_beside_the_csv(
+    api: Api, query: str
+) -> None:
+    before = datetime.now(UTC)
+    response = api.call("GET", f"/alerts/export?{query}")
+    after = datetime.now(UTC)
+
+    # The rows stay alerts only; the headers say what the client should say.
+    assert response.body.decode("utf-8-sig").count("\n") == 1
+    assert response.headers["X-Wijkalert-Retention-Months"] == "24"
+    erased = datetime.fromisoformat(response.headers["X-Wijkalert-Erased-Before"])
+    assert erased.utcoffset() == AMSTERDAM.utcoffset(erased.replace(tzinfo=None))
+    # Two years before now, within the request (a 29 February becomes the 28th).
+    day = min(before.day, 28) if before.month == 2 else before.day
+    earliest = before.replace(year=before.year - 2, day=day, microsecond=0)
+    assert earliest <= erased <= after.replace(year=after.year - 2, day=day)
 
 
 def test_a_stranger_is_counted_once_per_text_and_never_named(

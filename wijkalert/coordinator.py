@@ -41,14 +41,17 @@ from tabulate import tabulate
 from chalicelib import config, phones, texts
 from chalicelib.coordinators import (
     BUDGET_PLACES,
+    ERASED_BEFORE,
     MOST_CATEGORIES,
     MOST_EUROS,
     MOST_PARTS,
     PRICE_PLACES,
+    RETENTION_MONTHS,
 )
 from chalicelib.errors import WijkalertError
 from chalicelib.members import ROLES, STATUSES, ImportRow, read_roster_csv
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
+from chalicelib.report import Month
 from chalicelib.tokens import CoordinatorTokens, Token
 from wijkalert.files import (
     UnreadableFile,
@@ -207,6 +210,12 @@ class AdminApi:
 
     def document(self, path: str, params: Mapping[str, str]) -> str:
         """An HTML or CSV answer as text; a refusal as `call` gives it."""
+        return self.document_and_headers(path, params)[0]
+
+    def document_and_headers(
+        self, path: str, params: Mapping[str, str]
+    ) -> tuple[str, httpx.Headers]:
+        """`document`, with the answer's headers."""
         try:
             response = self._http.get(
                 path, params=params, headers={"Accept": "text/html, text/csv"}
@@ -217,7 +226,7 @@ class AdminApi:
             ) from None
         content_type = response.headers.get("content-type", "")
         if response.is_success and content_type.startswith(("text/html", "text/csv")):
-            return response.text
+            return response.text, response.headers
         self._answer(response)
         raise self.unexpected(response.status_code)
 
@@ -742,8 +751,7 @@ def list_alerts(
     url: str | None,
     token: str | None,
 ) -> None:
-    # Dates go to the API as typed; it refuses a wrong one in the right language.
-    query = {name: value for name, value in (("from", since), ("to", until)) if value}
+    query = _days(since, until, lang)
     with _api(url, token, lang) as api:
         found, more = api.pages("/alerts", "alerts", query, everything)
 
@@ -767,6 +775,32 @@ def list_alerts(
         click.echo(texts.say("alerts.none", lang))
     if more:
         click.echo(texts.say("alerts.more", lang), err=True)
+
+
+def _days(since: str | None, until: str | None, lang: str) -> dict[str, str]:
+    """--from and --to as the API takes them. An empty one is refused, as
+    `report --month ''` is, rather than read as no bound at all; a wrong date
+    goes to the API as typed, which refuses it in the right language."""
+    for option, value in (("--from", since), ("--to", until)):
+        if value is not None and not value.strip():
+            raise Refusal(texts.say("alerts.day_empty", lang, option=option))
+    return {name: value for name, value in (("from", since), ("to", until)) if value}
+
+
+def _say_erased(headers: httpx.Headers, lang: str) -> None:
+    """On stderr, not in the file: the export reaches back before what the
+    retention keeps, so an empty or short file is explained."""
+    erased, months = headers.get(ERASED_BEFORE), headers.get(RETENTION_MONTHS)
+    if not (erased and months):
+        return
+    try:
+        moment = datetime.fromisoformat(erased).astimezone(TIMEZONE)
+    except ValueError:
+        return
+    sentence = texts.say(
+        "alerts.erased", lang, months=months, moment=f"{moment:%d-%m-%Y %H:%M}"
+    )
+    click.echo(sentence, err=True)
 
 
 @alerts.command("categorise", help=_help("cli.help.alerts_categorise"))
@@ -805,9 +839,10 @@ def export_alerts(
     url: str | None,
     token: str | None,
 ) -> None:
-    query = {name: value for name, value in (("from", since), ("to", until)) if value}
+    query = _days(since, until, lang)
     with _api(url, token, lang) as api:
-        csv_text = api.document("/alerts/export", query)
+        csv_text, headers = api.document_and_headers("/alerts/export", query)
+    _say_erased(headers, lang)
     if out is None:
         show(csv_text)
         return
@@ -841,7 +876,10 @@ def report(
         show(document)
         return
     _write(out, document, lang)
-    click.echo(texts.say("report.written", lang, month=month, path=out))
+    # The month by its name, as the report's title and `sandbox report` say
+    # it; the API took it, so it is a month.
+    named = Month.parse(month).name(lang)
+    click.echo(texts.say("report.written", lang, month=named, path=out))
 
 
 def _write(path: Path, document: str, lang: str) -> None:
