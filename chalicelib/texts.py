@@ -300,11 +300,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "story.unknown_sender": {
         "nl": "   Een nummer dat niet op de lijst staat ({sender}) stuurt een bericht. "
         "Niemand krijgt iets: onbekenden krijgen hoogstens eens per maand uitleg "
-        "hoe ze mee kunnen doen, en die hebben ze al gehad of wonen in het "
-        "buitenland.",
+        "hoe ze mee kunnen doen, en deze had die al, is uit het buitenland of is "
+        "een vast nummer dat geen sms kan ontvangen.",
         "en": "   A number that is not on the roster ({sender}) sends a text. "
         "Nobody receives anything: strangers get at most one explanation a month "
-        "of how to join, and this one had it already or is from abroad.",
+        "of how to join, and this one had it already, is from abroad or is a "
+        "landline that cannot receive SMS.",
     },
     "story.stranger": {"nl": "onbekende", "en": "stranger"},
     "story.join_hint": {
