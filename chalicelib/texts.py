@@ -166,13 +166,14 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "'{value}' is geen datum; schrijf bijvoorbeeld 2026-11-28.",
         "en": "'{value}' is not a date; write for example 2026-11-28.",
     },
+    "api.date_out_of_range": {
+        "nl": "'{value}' ligt buiten de jaren die het logboek kan bevatten: 1970 tot "
+        "en met 9998.",
+        "en": "'{value}' is outside the years the log can hold: 1970 to 9998.",
+    },
     "api.dates_reversed": {
         "nl": "De begindatum ligt na de einddatum.",
         "en": "The start date is after the end date.",
-    },
-    "api.month_invalid": {
-        "nl": "'{value}' is geen maand; schrijf bijvoorbeeld 2026-11.",
-        "en": "'{value}' is not a month; write for example 2026-11.",
     },
     "settings.not_boolean": {
         "nl": "'{name}' moet true of false zijn.",
@@ -1404,6 +1405,14 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "'{value}' is geen maand; schrijf het jaar en de maand, zoals 2026-11.",
         "en": "'{value}' is not a month; write the year and month, such as 2026-11.",
     },
+    # Report.Month.parse: a month written well, but one the log cannot hold
+    # (its years are report.FIRST_YEAR to report.LAST_YEAR), or month 13.
+    "report.month_out_of_range": {
+        "nl": "'{value}' is geen maand die het logboek kan bevatten: dat zijn de "
+        "maanden 01 tot en met 12 van de jaren 1970 tot en met 9998, zoals 2026-11.",
+        "en": "'{value}' is not a month the log can hold: those are the months 01 "
+        "to 12 of the years 1970 to 9998, such as 2026-11.",
+    },
     "report.format_invalid": {
         "nl": "Formaat '{value}' bestaat niet; kies uit: html, csv.",
         "en": "Format '{value}' does not exist; choose from: html, csv.",
@@ -1435,6 +1444,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.month_future": {
         "nl": "{value} is nog niet begonnen; er is nog niets om over te rapporteren.",
         "en": "{value} has not begun yet; there is nothing to report on.",
+    },
+    "costs.month_future": {
+        "nl": "{value} is nog niet begonnen; er zijn nog geen sms'jes om te tellen.",
+        "en": "{value} has not begun yet; there are no SMS to count yet.",
     },
     "report.erased_part": {
         "nl": "Meldingen worden na {months} maanden gewist: die van vóór {moment} "
