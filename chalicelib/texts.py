@@ -656,6 +656,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "de map waar het in moet bestaat niet",
         "en": "the folder it should go in does not exist",
     },
+    "sandbox.folder_takes_no_files": {
+        "nl": "de map bestaat, maar er kan geen nieuw bestand in; kies een andere map",
+        "en": "the folder exists, but no new file can be made in it; choose another "
+        "folder",
+    },
     "sandbox.not_a_folder": {
         "nl": "een deel van het pad is een bestand, geen map",
         "en": "part of the path is a file, not a folder",

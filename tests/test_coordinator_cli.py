@@ -904,6 +904,27 @@ def test_report_to_a_folder_that_does_not_exist_says_so(
     )
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_report_to_a_folder_that_exists_but_takes_no_files_says_so(
+    jan: Coordinator,
+) -> None:
+    # /proc is there, but only the system makes files in it.
+    result = jan.run("report", "--month", "2026-11", "--out", "/proc/x.html")
+    english = jan.run(
+        "report", "--month", "2026-11", "--out", "/proc/x.html", lang="en"
+    )
+
+    assert (result.exit_code, english.exit_code) == (1, 1)
+    assert result.stderr == (
+        "Kan /proc/x.html niet schrijven: de map bestaat, maar er kan geen nieuw "
+        "bestand in; kies een andere map.\n"
+    )
+    assert english.stderr == (
+        "Cannot write /proc/x.html: the folder exists, but no new file can be made "
+        "in it; choose another folder.\n"
+    )
+
+
 def test_alerts_export_to_a_folder_that_does_not_exist_says_so(
     jan: Coordinator, tmp_path: Path
 ) -> None:
