@@ -791,16 +791,16 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "--coordinator-name NAME.",
     },
     "operator.next_token": {
-        "nl": "Maak dan een toegangssleutel voor de coördinator: wijkalert tokens "
-        "create --neighbourhood {id} --coordinator {phone} --stage {stage}",
-        "en": "Then make an access token for the coordinator: wijkalert tokens "
-        "create --neighbourhood {id} --coordinator {phone} --stage {stage}",
+        "nl": "Maak dan een toegangssleutel voor de coördinator (stap 7): {command}",
+        "en": "Then make an access token for the coordinator (step 7): {command}",
     },
     "operator.next_step": {
-        "nl": "Stuur de tweerichtings-sms van {long_code} nu naar het SNS-topic "
-        "{inbound_topic} (zie stap 5 in docs/deploy.md).",
+        "nl": "Stuur nu de tweerichtings-sms van {long_code} naar het SNS-topic "
+        "{inbound_topic} (stap 6 in docs/deploy.md); pas daarna komen sms'jes aan "
+        "dat nummer bij deze buurt aan.",
         "en": "Now send the two-way SMS of {long_code} to the SNS topic "
-        "{inbound_topic} (see step 5 in docs/deploy.md).",
+        "{inbound_topic} (step 6 in docs/deploy.md); only then do texts to that "
+        "number reach this neighbourhood.",
     },
     "operator.config_unreadable": {
         "nl": "Kan {path} niet lezen: {reason}.",
