@@ -909,6 +909,14 @@ class Conversation:
         recently = hinted and datetime.fromisoformat(hinted) > self.now - HINT_INTERVAL
         if recently or not self._allowed_country(self.sender):
             return silence
+        if not phones.can_receive_sms(self.sender):
+            # A landline's text is logged and counted above like any stranger's;
+            # a hint to it would be paid for and never read.
+            logger.info(
+                "no join hint to a number that cannot receive SMS",
+                sender=phones.mask(self.sender),
+            )
+            return silence
         self._send(self.sender, "sms.join_hint", language=self.neighbourhood.language)
         self._record_quietly(
             lambda: self.records.remember_hint(

@@ -129,21 +129,27 @@ def _day(query: Mapping[str, str], name: str) -> str:
         day = date.fromisoformat(raw)
     except ValueError:
         raise InvalidInput("api.date_invalid", field=name, value=raw) from None
-    # Days whose Dutch midnight a datetime can still turn into UTC and back.
+    # Days whose Dutch midnight a datetime can still turn into UTC and back:
+    # the report's years (report.FIRST_YEAR to report.LAST_YEAR).
     if not 1970 <= day.year <= 9998:
-        raise InvalidInput("api.date_invalid", field=name, value=raw)
+        raise InvalidInput("api.date_out_of_range", field=name, value=raw)
     return day.isoformat()
 
 
 def _month(query: Mapping[str, str]) -> str:
+    """The month the costs are asked for: one the report would accept too."""
     raw = query.get("month", "").strip()
     if not raw:
         # The neighbourhood's month, as the budget and the report count it.
         return datetime.now(TIMEZONE).strftime("%Y-%m")
-    try:
-        return datetime.strptime(raw, "%Y-%m").strftime("%Y-%m")
-    except ValueError:
-        raise InvalidInput("api.month_invalid", field="month", value=raw) from None
+    # Imported here, as in `report`: the inbound function never needs it.
+    from chalicelib import report
+
+    month = report.Month.parse(raw)
+    # A month not yet begun has no SMS; zeros would read as a quiet month.
+    if not month.has_begun(datetime.now(UTC)):
+        raise InvalidInput("costs.month_future", field="month", value=str(month))
+    return str(month)
 
 
 SETTINGS: Final = frozenset(

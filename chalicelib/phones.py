@@ -65,10 +65,22 @@ def normalise_mobile(
     would be subscribed and billed, and never get an alert.
     """
     number = normalise(raw, region, field=field)
-    kind = phonenumbers.number_type(phonenumbers.parse(number))
-    if kind not in _TEXTABLE:
+    if not can_receive_sms(number):
         raise InvalidPhoneNumber("phone.not_mobile", field=field, value=raw.strip())
     return number
+
+
+def can_receive_sms(number: str) -> bool:
+    """Whether an SMS to `number` (E.164) can arrive: a mobile, not a landline.
+
+    A landline can send a text (some networks let a fixed line text), but an
+    SMS sent back is billed and never read.
+    """
+    try:
+        parsed = phonenumbers.parse(number)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(parsed) in _TEXTABLE
 
 
 def mask(number: str) -> str:

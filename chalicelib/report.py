@@ -55,7 +55,7 @@ class Month:
         if not (len(year) == 4 and digits):
             raise InvalidInput("report.month_invalid", field="month", value=text)
         if not (FIRST_YEAR <= int(year) <= LAST_YEAR and 1 <= int(month) <= 12):
-            raise InvalidInput("report.month_invalid", field="month", value=text)
+            raise InvalidInput("report.month_out_of_range", field="month", value=text)
         return cls(int(year), int(month))
 
     @property

@@ -166,13 +166,14 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "'{value}' is geen datum; schrijf bijvoorbeeld 2026-11-28.",
         "en": "'{value}' is not a date; write for example 2026-11-28.",
     },
+    "api.date_out_of_range": {
+        "nl": "'{value}' ligt buiten de jaren die het logboek kan bevatten: 1970 tot "
+        "en met 9998.",
+        "en": "'{value}' is outside the years the log can hold: 1970 to 9998.",
+    },
     "api.dates_reversed": {
         "nl": "De begindatum ligt na de einddatum.",
         "en": "The start date is after the end date.",
-    },
-    "api.month_invalid": {
-        "nl": "'{value}' is geen maand; schrijf bijvoorbeeld 2026-11.",
-        "en": "'{value}' is not a month; write for example 2026-11.",
     },
     "settings.not_boolean": {
         "nl": "'{name}' moet true of false zijn.",
@@ -300,11 +301,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "story.unknown_sender": {
         "nl": "   Een nummer dat niet op de lijst staat ({sender}) stuurt een bericht. "
         "Niemand krijgt iets: onbekenden krijgen hoogstens eens per maand uitleg "
-        "hoe ze mee kunnen doen, en die hebben ze al gehad of wonen in het "
-        "buitenland.",
+        "hoe ze mee kunnen doen, en deze had die al, is uit het buitenland of is "
+        "een vast nummer dat geen sms kan ontvangen.",
         "en": "   A number that is not on the roster ({sender}) sends a text. "
         "Nobody receives anything: strangers get at most one explanation a month "
-        "of how to join, and this one had it already or is from abroad.",
+        "of how to join, and this one had it already, is from abroad or is a "
+        "landline that cannot receive SMS.",
     },
     "story.stranger": {"nl": "onbekende", "en": "stranger"},
     "story.join_hint": {
@@ -654,6 +656,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "de map waar het in moet bestaat niet",
         "en": "the folder it should go in does not exist",
     },
+    "sandbox.folder_takes_no_files": {
+        "nl": "de map bestaat, maar er kan geen nieuw bestand in; kies een andere map",
+        "en": "the folder exists, but no new file can be made in it; choose another "
+        "folder",
+    },
     "sandbox.not_a_folder": {
         "nl": "een deel van het pad is een bestand, geen map",
         "en": "part of the path is a file, not a folder",
@@ -784,16 +791,16 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "--coordinator-name NAME.",
     },
     "operator.next_token": {
-        "nl": "Maak dan een toegangssleutel voor de coördinator: wijkalert tokens "
-        "create --neighbourhood {id} --coordinator {phone} --stage {stage}",
-        "en": "Then make an access token for the coordinator: wijkalert tokens "
-        "create --neighbourhood {id} --coordinator {phone} --stage {stage}",
+        "nl": "Maak dan een toegangssleutel voor de coördinator (stap 7): {command}",
+        "en": "Then make an access token for the coordinator (step 7): {command}",
     },
     "operator.next_step": {
-        "nl": "Stuur de tweerichtings-sms van {long_code} nu naar het SNS-topic "
-        "{inbound_topic} (zie stap 5 in docs/deploy.md).",
+        "nl": "Stuur nu de tweerichtings-sms van {long_code} naar het SNS-topic "
+        "{inbound_topic} (stap 6 in docs/deploy.md); pas daarna komen sms'jes aan "
+        "dat nummer bij deze buurt aan.",
         "en": "Now send the two-way SMS of {long_code} to the SNS topic "
-        "{inbound_topic} (see step 5 in docs/deploy.md).",
+        "{inbound_topic} (step 6 in docs/deploy.md); only then do texts to that "
+        "number reach this neighbourhood.",
     },
     "operator.config_unreadable": {
         "nl": "Kan {path} niet lezen: {reason}.",
@@ -1403,6 +1410,14 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "'{value}' is geen maand; schrijf het jaar en de maand, zoals 2026-11.",
         "en": "'{value}' is not a month; write the year and month, such as 2026-11.",
     },
+    # Report.Month.parse: a month written well, but one the log cannot hold
+    # (its years are report.FIRST_YEAR to report.LAST_YEAR), or month 13.
+    "report.month_out_of_range": {
+        "nl": "'{value}' is geen maand die het logboek kan bevatten: dat zijn de "
+        "maanden 01 tot en met 12 van de jaren 1970 tot en met 9998, zoals 2026-11.",
+        "en": "'{value}' is not a month the log can hold: those are the months 01 "
+        "to 12 of the years 1970 to 9998, such as 2026-11.",
+    },
     "report.format_invalid": {
         "nl": "Formaat '{value}' bestaat niet; kies uit: html, csv.",
         "en": "Format '{value}' does not exist; choose from: html, csv.",
@@ -1438,6 +1453,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.month_future": {
         "nl": "{value} is nog niet begonnen; er is nog niets om over te rapporteren.",
         "en": "{value} has not begun yet; there is nothing to report on.",
+    },
+    "costs.month_future": {
+        "nl": "{value} is nog niet begonnen; er zijn nog geen sms'jes om te tellen.",
+        "en": "{value} has not begun yet; there are no SMS to count yet.",
     },
     "report.erased_part": {
         "nl": "Meldingen worden na {months} maanden gewist: die van vóór {moment} "

@@ -571,6 +571,23 @@ def test_a_bad_date_is_refused_in_one_sentence(jan: Coordinator) -> None:
     )
 
 
+def test_a_date_outside_the_logs_years_says_so_not_that_it_is_no_date(
+    jan: Coordinator,
+) -> None:
+    exported = jan.run("alerts", "export", "--from", "1900-01-01")
+    listed = jan.run("alerts", "list", "--to", "9999-12-31", lang="en")
+
+    assert (exported.exit_code, listed.exit_code) == (1, 1)
+    assert exported.stderr == (
+        "'1900-01-01' ligt buiten de jaren die het logboek kan bevatten: 1970 tot "
+        "en met 9998.\n"
+    )
+    assert listed.stderr == (
+        "'9999-12-31' is outside the years the log can hold: 1970 to 9998.\n"
+    )
+    assert exported.stdout == listed.stdout == ""
+
+
 def test_reconcile_says_what_it_repaired(
     jan: Coordinator, sandbox: Sandbox, molenwijk: Neighbourhood
 ) -> None:
@@ -863,6 +880,18 @@ def test_report_of_a_wrong_month_is_one_sentence(jan: Coordinator) -> None:
     )
 
 
+def test_report_of_a_month_outside_the_logs_years_says_what_is_wrong(
+    jan: Coordinator,
+) -> None:
+    result = jan.run("report", "--month", "9999-01")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "'9999-01' is geen maand die het logboek kan bevatten: dat zijn de maanden "
+        "01 tot en met 12 van de jaren 1970 tot en met 9998, zoals 2026-11.\n"
+    )
+
+
 def test_report_to_a_folder_that_does_not_exist_says_so(
     jan: Coordinator, tmp_path: Path
 ) -> None:
@@ -873,6 +902,27 @@ def test_report_to_a_folder_that_does_not_exist_says_so(
     assert result.exit_code == 1
     assert result.stderr == (
         f"Kan {out} niet schrijven: de map waar het in moet bestaat niet.\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_report_to_a_folder_that_exists_but_takes_no_files_says_so(
+    jan: Coordinator,
+) -> None:
+    # /proc is there, but only the system makes files in it.
+    result = jan.run("report", "--month", "2026-11", "--out", "/proc/x.html")
+    english = jan.run(
+        "report", "--month", "2026-11", "--out", "/proc/x.html", lang="en"
+    )
+
+    assert (result.exit_code, english.exit_code) == (1, 1)
+    assert result.stderr == (
+        "Kan /proc/x.html niet schrijven: de map bestaat, maar er kan geen nieuw "
+        "bestand in; kies een andere map.\n"
+    )
+    assert english.stderr == (
+        "Cannot write /proc/x.html: the folder exists, but no new file can be made "
+        "in it; choose another folder.\n"
     )
 
 
@@ -1147,6 +1197,34 @@ def test_costs_show_a_table_and_the_summary(jan: Coordinator, phones: Phones) ->
     assert "Estimated cost: EUR 0.45; no budget is set (wijkalert settings" in (
         result.stdout
     )
+
+
+def test_costs_of_a_month_not_yet_begun_are_refused_like_its_report(
+    jan: Coordinator,
+) -> None:
+    costs = jan.run("costs", "--month", "2099-01")
+    report = jan.run("report", "--month", "2099-01")
+    english = jan.run("costs", "--month", "2099-01", lang="en")
+
+    assert (costs.exit_code, report.exit_code, english.exit_code) == (1, 1, 1)
+    assert costs.stdout == ""
+    assert costs.stderr == (
+        "2099-01 is nog niet begonnen; er zijn nog geen sms'jes om te tellen.\n"
+    )
+    assert report.stderr.startswith("2099-01 is nog niet begonnen; ")
+    assert (
+        english.stderr == "2099-01 has not begun yet; there are no SMS to count yet.\n"
+    )
+
+
+@pytest.mark.parametrize("month", ["volgende", "9999-01"])
+def test_costs_refuse_a_month_the_report_refuses(jan: Coordinator, month: str) -> None:
+    costs = jan.run("costs", "--month", month)
+    report = jan.run("report", "--month", month)
+
+    assert (costs.exit_code, report.exit_code) == (1, 1)
+    assert costs.stderr == report.stderr
+    assert costs.stderr.startswith(f"'{month}' is geen maand")
 
 
 def test_an_unknown_language_names_where_it_came_from() -> None:

@@ -8,6 +8,7 @@ chalicelib's own classes talking to the sandbox's AWS endpoint.
 
 import json
 import re
+import shlex
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -573,12 +574,14 @@ def test_a_text_from_a_stranger_is_broadcast_to_nobody(
     first = sms(server, "--from", "06-12345698", "Hallo?")
     again = sms(server, "--from", "06-12345698", "Hallo??")
 
-    # Only the stranger, once a month, hears how to join.
+    # Only the stranger, once a month, hears how to join; their number is
+    # masked, as `make demo` masks it.
     assert first.returncode == again.returncode == 0
     assert first.stdout.splitlines() == [
-        "? (+31612345698) krijgt: [Molenwijk] Dit is het sms-alarm van de buurt. "
+        "onbekende (***698) krijgt: [Molenwijk] Dit is het sms-alarm van de buurt. "
         "Meedoen? Stuur AANMELDEN, je naam en je straat."
     ]
+    assert "12345698" not in first.stdout + first.stderr
     assert again.stdout == ""
     assert "Niemand krijgt iets" in again.stderr
 
@@ -601,3 +604,61 @@ def test_sms_without_a_running_sandbox_says_so(tmp_path: Path) -> None:
         f"Er draait geen sandbox op poort {port}; start er een met "
         f"'wijkalert sandbox serve --port {port}'."
     )
+
+
+# `wijkalert neighbourhoods open` against the sandbox's AWS, as an operator
+# would against a local stand-in: the command it prints next works as printed.
+
+
+def test_the_printed_token_command_keeps_the_endpoint_and_works(
+    server: LocalServer, aws: SandboxAws
+) -> None:
+    environment = {
+        **wijkalert_environment(),
+        "AWS_ACCESS_KEY_ID": "sandbox",
+        "AWS_SECRET_ACCESS_KEY": "sandbox",
+        "AWS_DEFAULT_REGION": REGION,
+    }
+    environment.pop("AWS_ENDPOINT_URL", None)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [WIJKALERT, *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=environment,
+            check=False,
+        )
+
+    opened = run(
+        "--lang",
+        "en",
+        "neighbourhoods",
+        "open",
+        "zonnewijk",
+        "--name",
+        "Zonnewijk",
+        "--long-code",
+        "+3197010203042",
+        "--coordinator",
+        "06-12345621",
+        "--coordinator-name",
+        "Lotte",
+        "--aws-endpoint",
+        server.aws_endpoint,
+    )
+    lead, _, printed = opened.stdout.splitlines()[-1].partition("(step 7): ")
+
+    assert opened.returncode == 0, opened.stderr
+    assert lead == "Then make an access token for the coordinator "
+    assert printed == (
+        "wijkalert --lang en tokens create --neighbourhood zonnewijk --coordinator "
+        f"+31612345621 --stage dev --aws-endpoint {server.aws_endpoint}"
+    )
+    created = run(*shlex.split(printed)[1:])
+    assert created.returncode == 0, created.stderr
+    assert created.stderr.startswith("Access token ")
+    assert created.stdout.startswith("zonnewijk.")
+    listed = aws.tokens().tokens(aws.neighbourhood("zonnewijk"))
+    assert [token.coordinator for token in listed] == ["+31612345621"]

@@ -21,6 +21,7 @@ from tests.conftest import (
 from tests.packaged import ROOT
 from tests.test_two_way import subscribed
 from wijkalert.cli import main
+from wijkalert.operator import _token_command
 from wijkalert.sandbox import DEMO_ROSTER, Sandbox
 
 
@@ -71,11 +72,54 @@ def test_opening_tells_the_members_topic_and_the_next_steps_in_dutch(
         f"ledentopic {topic}.",
         "Jan (+31612345601) staat nu als coördinator op de lijst van Molenwijk en "
         "krijgt de meldingen.",
-        "Stuur de tweerichtings-sms van +3197010203040 nu naar het SNS-topic "
-        "wijkalert-inbound-sms (zie stap 5 in docs/deploy.md).",
-        "Maak dan een toegangssleutel voor de coördinator: wijkalert tokens create "
-        "--neighbourhood molenwijk --coordinator +31612345601 --stage dev",
+        "Stuur nu de tweerichtings-sms van +3197010203040 naar het SNS-topic "
+        "wijkalert-inbound-sms (stap 6 in docs/deploy.md); pas daarna komen "
+        "sms'jes aan dat nummer bij deze buurt aan.",
+        "Maak dan een toegangssleutel voor de coördinator (stap 7): wijkalert "
+        "tokens create --neighbourhood molenwijk --coordinator +31612345601 "
+        "--stage dev",
     ]
+
+
+def test_the_next_steps_are_the_guides_next_steps() -> None:
+    # Opening is step 5; the number is pointed at the topic only afterwards,
+    # so no text reaches the topic before a neighbourhood can take it.
+    guide = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    headings = [line for line in guide.splitlines() if line.startswith("## ")]
+
+    assert headings.index("## 5. Adding a neighbourhood") < headings.index(
+        "## 6. Point the long code at the inbound topic"
+    )
+    assert "## 7. The coordinator's token" in headings
+
+
+def test_the_token_command_keeps_the_endpoint_and_language_given() -> None:
+    command = _token_command(
+        "molenwijk", "+31612345601", "prod", "http://localhost:4566", ROOT, "en"
+    )
+
+    assert command == (
+        "wijkalert --lang en tokens create --neighbourhood molenwijk --coordinator "
+        "+31612345601 --stage prod --aws-endpoint http://localhost:4566"
+    )
+
+
+def test_the_token_command_runs_in_the_project_given_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `tokens create` has no --project-dir: it reads the folder it runs in.
+    project = tmp_path / "my project"
+    (project / ".chalice").mkdir(parents=True)
+    (project / ".chalice" / "config.json").write_text("{}", encoding="utf-8")
+
+    elsewhere = _token_command("molenwijk", "+31612345601", "dev", None, project, "nl")
+    here = _token_command("molenwijk", "+31612345601", "dev", None, ROOT, None)
+
+    assert elsewhere == (
+        f"cd '{project}' && wijkalert tokens create --neighbourhood molenwijk "
+        "--coordinator +31612345601 --stage dev"
+    )
+    assert here.startswith("wijkalert tokens create ")
 
 
 def test_a_second_neighbourhood_gets_its_own_topic_and_hears_only_its_own(
@@ -147,8 +191,9 @@ def test_the_first_coordinator_gets_a_token_that_manages_the_roster(
         "en krijgt de meldingen."
     )
     assert out.splitlines()[-1] == (
-        "Maak dan een toegangssleutel voor de coördinator: wijkalert tokens create "
-        "--neighbourhood kometenbuurt --coordinator +31612345611 --stage dev"
+        "Maak dan een toegangssleutel voor de coördinator (stap 7): wijkalert "
+        "tokens create --neighbourhood kometenbuurt --coordinator +31612345611 "
+        "--stage dev"
     )
 
     created = CliRunner().invoke(

@@ -100,6 +100,31 @@ def test_unknown_sender_from_abroad_gets_nothing(
     assert phones.deliver(event) == []
 
 
+def test_unknown_landline_gets_no_paid_hint_but_is_logged_masked_and_counted(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    # A landline can send a text, but the hint sent back would never arrive.
+    landline = with_message(
+        "inbound-unknown-sender.json", originationNumber="+31201234567"
+    )
+    mobile = with_message(
+        "inbound-unknown-sender.json", inboundMessageId="stranger-mobile"
+    )
+
+    from_landline = phones.deliver(landline)
+    outcome = phones.outcome
+    from_mobile = phones.deliver(mobile)
+
+    assert from_landline == []
+    assert outcome["outcome"] == "unknown_sender"
+    assert [(d.to, d.body) for d in from_mobile] == [(STRANGER, JOIN_HINT)]
+    lines = sandbox.log_lines()
+    assert "201234567" not in json.dumps(lines)
+    logged = [line for line in lines if line.get("message", "").startswith("text from")]
+    assert [line["sender"] for line in logged] == ["***567", "***321"]
+    assert sum(metric([line], "UnknownSenders") or 0 for line in lines) == 2
+
+
 def test_unknown_sender_is_logged_masked_and_counted_from_the_first_text(
     sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
 ) -> None:

@@ -4,7 +4,7 @@ import string
 
 import pytest
 
-from chalicelib import texts
+from chalicelib import report, texts
 
 
 @pytest.mark.parametrize("key", sorted(texts.catalogue_keys()))
@@ -30,3 +30,11 @@ def test_an_amount_is_written_with_the_readers_decimal_mark(
     language: str | None, shown: str
 ) -> None:
     assert "EUR " + texts.decimal("3.42", language) == shown
+
+
+@pytest.mark.parametrize("key", ["report.month_out_of_range", "api.date_out_of_range"])
+def test_the_years_the_log_holds_are_the_reports(key: str) -> None:
+    for language in texts.LANGUAGES:
+        sentence = texts.say(key, language, value="9999-01")
+        assert f"{report.FIRST_YEAR} " in sentence
+        assert f" {report.LAST_YEAR}" in sentence

@@ -280,14 +280,20 @@ def _stop_on_signals() -> threading.Event:
 
 
 def _received(delivery: Delivery, members: Roster | None, lang: str) -> str:
+    name, to = _recipient(delivery, members, lang)
+    return texts.say("sms.delivered", lang, name=name, to=to, body=delivery.body)
+
+
+def _recipient(
+    delivery: Delivery, members: Roster | None, lang: str
+) -> tuple[str, str]:
+    """Whom an SMS went to, as the phone views show it: a member by name and
+    number (their own roster entry), anyone else masked."""
     recipient = _member(members, delivery.to) if members else None
-    return texts.say(
-        "sms.delivered",
-        lang,
-        name=recipient.name if recipient else "?",
-        to=delivery.to,
-        body=delivery.body,
-    )
+    if recipient is None:
+        # A stranger's number is theirs alone; the view does not repeat it.
+        return texts.say("story.stranger", lang), phones.mask(delivery.to)
+    return recipient.name, delivery.to
 
 
 def _unknown_long_code(long_code: str, lang: str) -> str:
@@ -410,12 +416,7 @@ def _who(event: Any, members: Roster, lang: str) -> str:
 
 
 def _delivery_line(delivery: Delivery, members: Roster, lang: str) -> str:
-    recipient = _member(members, delivery.to)
-    if recipient is None:
-        # A stranger's number is theirs alone; the story does not repeat it.
-        name, to = texts.say("story.stranger", lang), phones.mask(delivery.to)
-    else:
-        name, to = recipient.name, delivery.to
+    name, to = _recipient(delivery, members, lang)
     return texts.say(
         "story.delivery",
         lang,

@@ -55,11 +55,14 @@ def show(document: str) -> None:
 def reason_for(error: OSError, lang: str, *, writing: bool = False) -> str:
     """Why a file could not be read or written, as a short phrase."""
     # A file about to be written is missing by nature; what is missing when
-    # the write fails is a folder on the way to it.
+    # the write fails is a folder on the way to it, unless the folder is there
+    # and refuses new files (such as /proc, which the system fills itself).
     if isinstance(error, FileNotFoundError):
-        return texts.say(
-            "sandbox.no_such_folder" if writing else "sandbox.no_such_file", lang
-        )
+        if not writing:
+            return texts.say("sandbox.no_such_file", lang)
+        if error.filename is not None and Path(error.filename).parent.is_dir():
+            return texts.say("sandbox.folder_takes_no_files", lang)
+        return texts.say("sandbox.no_such_folder", lang)
     if isinstance(error, IsADirectoryError):
         return texts.say("sandbox.is_directory", lang)
     if isinstance(error, NotADirectoryError):

@@ -12,6 +12,7 @@ it; docs/deploy.md says when to run it. Every sentence printed comes from
 
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -24,10 +25,12 @@ from chalicelib import config, texts
 from chalicelib.errors import WijkalertError
 from chalicelib.members import Member, Roster, check_newcomer
 from chalicelib.neighbourhoods import Neighbourhood, NeighbourhoodDirectory
+from wijkalert.coordinator import chalice_config
 
 # Help is printed before any option is read, so its language comes from the
 # environment alone (as in `wijkalert.cli`).
 HELP_LANGUAGE = os.environ.get("WIJKALERT_LANG")
+CONFIG_FILE = Path(".chalice", "config.json")
 
 
 def _help(key: str) -> str:
@@ -122,11 +125,36 @@ def open_neighbourhood(
         )
     )
     if coordinator is not None and lead is not None:
-        click.echo(
-            texts.say(
-                "operator.next_token", lang, id=opened.id, phone=lead.phone, stage=stage
-            )
+        command = _token_command(
+            opened.id, lead.phone, stage, aws_endpoint, project_dir, lang
         )
+        click.echo(texts.say("operator.next_token", lang, command=command))
+
+
+def _token_command(
+    neighbourhood_id: str,
+    phone: str,
+    stage: str,
+    aws_endpoint: str | None,
+    project_dir: Path,
+    lang: str | None,
+) -> str:
+    """The `tokens create` to run next, with the options this command was given:
+    without them it would ask another endpoint, stage or language."""
+    words = ["wijkalert"]
+    if lang is not None and lang != texts.DEFAULT_LANGUAGE:
+        words += ["--lang", lang]
+    words += ["tokens", "create", "--neighbourhood", neighbourhood_id]
+    words += ["--coordinator", phone, "--stage", stage]
+    if aws_endpoint is not None:
+        words += ["--aws-endpoint", aws_endpoint]
+    command = shlex.join(words)
+    # `tokens create` reads .chalice/config.json from the folder it runs in
+    # (else this source tree); it has no --project-dir of its own.
+    found = chalice_config()
+    if found is None or found.resolve() != (project_dir / CONFIG_FILE).resolve():
+        return f"cd {shlex.quote(str(project_dir.resolve()))} && {command}"
+    return command
 
 
 def _check_coordinator(phone: str | None, name: str | None, lang: str | None) -> None:
@@ -184,7 +212,7 @@ def _tell_coordinator(
 
 def roster_table(project_dir: Path, stage: str, lang: str | None) -> str:
     """The roster table's name in `stage`, as Chalice gives it to the functions."""
-    path = project_dir / ".chalice" / "config.json"
+    path = project_dir / CONFIG_FILE
     try:
         chalice_config: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
