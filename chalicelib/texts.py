@@ -1566,11 +1566,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "report.sms": {"nl": "Sms-delen en kosten", "en": "SMS parts and cost"},
     "report.sms_recorded": {
-        "nl": "In {month} gingen er {parts} sms-delen uit, samen {cost}, zoals ze "
+        "nl": "Sms-delen verstuurd in {month}: {parts}, samen {cost}, zoals ze "
         "werden vastgelegd toen ze verstuurd werden; wijkalert costs toont "
         "dezelfde cijfers. Meldingen en afrondingen gingen naar alle actieve "
         "leden van dat moment, de rest naar één persoon.",
-        "en": "In {month} {parts} SMS parts went out, {cost} in all, as they were "
+        "en": "SMS parts sent in {month}: {parts}, {cost} in all, as they were "
         "recorded when they were sent; wijkalert costs shows the same figures. "
         "Alerts and closings went to every member active at the time, the rest "
         "to one person.",
@@ -1670,8 +1670,8 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "{moment} are gone, so the export does not hold them.",
     },
     "alerts.exported": {
-        "nl": "{count} meldingen weggeschreven naar {path}.",
-        "en": "{count} alerts written to {path}.",
+        "nl": "Meldingen weggeschreven naar {path}: {count}.",
+        "en": "Alerts written to {path}: {count}.",
     },
     "report.written": {
         "nl": "Het overzicht van {month} staat in {path}.",

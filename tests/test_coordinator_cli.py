@@ -957,7 +957,7 @@ def test_alerts_export_writes_csv_without_numbers(
     )
 
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"1 meldingen weggeschreven naar {out}.\n"
+    assert result.stdout == f"Meldingen weggeschreven naar {out}: 1.\n"
     # The byte-order mark tells Excel the file is UTF-8.
     assert out.read_bytes().startswith(b"\xef\xbb\xbfontvangen;status;reden;soort")
     written = out.read_text(encoding="utf-8-sig")
@@ -980,7 +980,7 @@ def test_alerts_export_of_an_erased_period_says_why_the_file_is_empty(
     )
     assert written.exit_code == 0, written.output
     assert gone.fullmatch(written.stderr)
-    assert written.stdout == f"0 meldingen weggeschreven naar {out}.\n"
+    assert written.stdout == f"Meldingen weggeschreven naar {out}: 0.\n"
     # The file holds the header only: the sentence is no alert.
     assert out.read_text(encoding="utf-8-sig").count("\n") == 1
     assert shown.exit_code == 0

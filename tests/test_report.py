@@ -1135,7 +1135,7 @@ def test_the_reports_sms_are_those_costs_recorded_when_the_roster_grew(
     assert figures[("SMS cost (EUR)", "")] == "1.17"
     shown = charts_of(html).figures
     assert (shown["parts"], shown["cost"]) == ("13", "EUR 1.17")
-    assert "In November 2026 13 SMS parts went out, EUR 1.17 in all" in html
+    assert "SMS parts sent in November 2026: 13, EUR 1.17 in all" in html
 
 
 def test_a_price_changed_during_the_month_leaves_the_cost_as_recorded(
