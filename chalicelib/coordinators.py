@@ -603,7 +603,11 @@ class CoordinatorOffice:
         self, neighbourhood_id: str, alert_id: str, body: Mapping[str, Any]
     ) -> dict[str, Any]:
         """Set (or clear, with "" or null) what an alert was about."""
-        wanted = (_fields(body, frozenset({"category"})).get("category") or "").strip()
+        fields = _fields(body, frozenset({"category"}))
+        if "category" not in fields:
+            # `{}` would otherwise read as null and clear the category.
+            raise InvalidInput("alert.category_missing", field="category")
+        wanted = (fields["category"] or "").strip()
         categories = self.neighbourhood(neighbourhood_id).categories
         category = wanted.removeprefix("#").casefold()
         if category and category not in categories:

@@ -1654,6 +1654,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "Category '{value}' is not used in this neighbourhood; choose from: "
         "{choices}, or leave it empty.",
     },
+    "alert.category_missing": {
+        "nl": "Het veld 'category' ontbreekt; geef een soort, of \"\" of null om "
+        "hem leeg te maken.",
+        "en": "The field 'category' is missing; give a category, or \"\" or null "
+        "to clear it.",
+    },
     "alerts.categorised": {
         "nl": "De melding van {received_at} is nu: {category}.",
         "en": "The alert of {received_at} is now: {category}.",

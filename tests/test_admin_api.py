@@ -11,7 +11,7 @@ from chalicelib.errors import InvalidInput
 from chalicelib.neighbourhoods import Neighbourhood
 from chalicelib.tokens import CoordinatorTokens
 from tests.conftest import MOLENWIJK_PHONES, Api, Phones, load_event
-from tests.test_two_way import text
+from tests.test_two_way import alert_log, text
 from wijkalert.sandbox import Sandbox
 
 
@@ -22,6 +22,9 @@ def subscribed(neighbourhood: Neighbourhood) -> list[str]:
     return sorted(
         s["Endpoint"] for s in reply["Subscriptions"] if s["Protocol"] == "sms"
     )
+
+
+ENGLISH = {"accept-language": "en"}
 
 
 def error_of(response: Any) -> dict[str, Any]:
@@ -811,6 +814,30 @@ def test_bad_date_range_gets_400(api: Api, route: str, query: str) -> None:
 
     assert reply.status_code == 400
     assert error_of(reply)["field"] in ("from", "to")
+
+
+# What an alert was about.
+
+
+def test_a_categorise_body_without_category_is_refused_and_clears_nothing(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(MOLENWIJK_PHONES[1], "#inbraak schuurdeur open gebroken"))
+    alert_id = alert_log()[0]["alert_id"]
+
+    dutch = api.call("PATCH", f"/alerts/{alert_id}", {})
+    english = api.call("PATCH", f"/alerts/{alert_id}", {}, headers=ENGLISH)
+
+    assert dutch.status_code == english.status_code == 400
+    assert error_of(dutch)["field"] == "category"
+    assert error_of(dutch)["message"] == (
+        "Het veld 'category' ontbreekt; geef een soort, of \"\" of null om hem "
+        "leeg te maken."
+    )
+    assert error_of(english)["message"] == (
+        "The field 'category' is missing; give a category, or \"\" or null to clear it."
+    )
+    assert api.call("GET", "/alerts").json_body["alerts"][0]["category"] == "inbraak"
 
 
 # Drift repair.
