@@ -42,6 +42,7 @@ HTTP_STATUS: dict[type[errors.WijkalertError], int] = {
     errors.InvalidInput: 400,
     errors.MemberExists: 409,
     errors.MemberNotPending: 409,
+    errors.AlertNotBroadcast: 409,
     errors.NeighbourhoodConflict: 409,
     errors.MemberNotFound: 404,
     errors.AlertNotFound: 404,

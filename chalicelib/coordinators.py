@@ -19,6 +19,7 @@ from chalicelib.alerts import AlertLog, _received_between, dutch_days
 from chalicelib.broadcast import TopicBroadcaster
 from chalicelib.conversation import TALLY_PREFIX
 from chalicelib.errors import (
+    AlertNotBroadcast,
     AlertNotFound,
     BroadcastFailed,
     InvalidInput,
@@ -602,7 +603,11 @@ class CoordinatorOffice:
     def categorise(
         self, neighbourhood_id: str, alert_id: str, body: Mapping[str, Any]
     ) -> dict[str, Any]:
-        """Set (or clear, with "" or null) what an alert was about."""
+        """Set (or clear, with "" or null) what an alert was about.
+
+        Only an alert that went round is given one: the report counts those
+        alone, so a category on a text held back would show in the export only.
+        """
         fields = _fields(body, frozenset({"category"}))
         if "category" not in fields:
             # `{}` would otherwise read as null and clear the category.
@@ -621,6 +626,10 @@ class CoordinatorOffice:
         item = log.find(neighbourhood_id, alert_id)
         if item is None:
             raise AlertNotFound("alert.not_found", field="id", value=alert_id)
+        if category and str(item.get("status", "broadcast")) != "broadcast":
+            # Clearing stays allowed: it takes a hashtag's category off a text
+            # that was held back.
+            raise AlertNotBroadcast("alert.not_broadcast", field="id", value=alert_id)
         log.categorise(neighbourhood_id, str(item["sk"]), category or None)
         return {
             "id": alert_id,

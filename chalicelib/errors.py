@@ -90,6 +90,10 @@ class AlertNotFound(WijkalertError):
     """No alert with that id in this neighbourhood."""
 
 
+class AlertNotBroadcast(WijkalertError):
+    """A change only an alert that went round can take, asked of a text held back."""
+
+
 def _masked(value: object) -> object:
     """`value` with every run that could be a phone number cut to its last digits."""
     if not isinstance(value, str):

@@ -1660,6 +1660,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "The field 'category' is missing; give a category, or \"\" or null "
         "to clear it.",
     },
+    "alert.not_broadcast": {
+        "nl": "Bericht '{value}' is niet als melding rondgestuurd; alleen een melding "
+        "die rondging kan een soort krijgen.",
+        "en": "Text '{value}' was not sent round as an alert; only an alert that "
+        "went round can be given a category.",
+    },
     "alerts.categorised": {
         "nl": "De melding van {received_at} is nu: {category}.",
         "en": "The alert of {received_at} is now: {category}.",

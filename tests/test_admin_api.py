@@ -840,6 +840,46 @@ def test_a_categorise_body_without_category_is_refused_and_clears_nothing(
     assert api.call("GET", "/alerts").json_body["alerts"][0]["category"] == "inbraak"
 
 
+def test_a_text_held_back_is_not_given_a_category(api: Api, phones: Phones) -> None:
+    # "Ik kom" with no alert to answer: held back, never sent round.
+    phones.deliver(text(MOLENWIJK_PHONES[2], "Ik kom"))
+    held = alert_log()[0]
+    assert held["status"] == "suppressed"
+
+    refused = api.call("PATCH", f"/alerts/{held['alert_id']}", {"category": "brand"})
+    english = api.call(
+        "PATCH", f"/alerts/{held['alert_id']}", {"category": "brand"}, headers=ENGLISH
+    )
+
+    assert refused.status_code == english.status_code == 409
+    assert error_of(refused)["message"] == (
+        f"Bericht '{held['alert_id']}' is niet als melding rondgestuurd; alleen een "
+        "melding die rondging kan een soort krijgen."
+    )
+    assert error_of(english)["message"] == (
+        f"Text '{held['alert_id']}' was not sent round as an alert; only an alert "
+        "that went round can be given a category."
+    )
+    assert "category" not in alert_log()[0]
+    export = api.call("GET", "/alerts/export").body.decode()
+    assert "brand" not in export
+
+
+def test_a_hashtag_category_on_a_text_held_back_can_be_cleared(
+    api: Api, phones: Phones
+) -> None:
+    jan = MOLENWIJK_PHONES[0]
+    phones.deliver(text(jan, "Automatisch antwoord: afwezig #inbraak"))
+    held = alert_log()[0]
+    assert (held["status"], held["category"]) == ("suppressed", "inbraak")
+
+    cleared = api.call("PATCH", f"/alerts/{held['alert_id']}", {"category": None})
+
+    assert cleared.status_code == 200
+    assert cleared.json_body["category"] is None
+    assert "category" not in alert_log()[0]
+
+
 # Drift repair.
 
 

@@ -1046,6 +1046,25 @@ def test_alerts_categorise_sets_and_clears_a_category(
     assert refused.stderr.startswith("Soort 'fietsen' wordt in deze buurt niet")
 
 
+def test_alerts_categorise_refuses_a_text_that_was_held_back(
+    jan: Coordinator, phones: Phones
+) -> None:
+    phones.deliver(with_message("inbound-alert.json", messageBody="Ik kom"))
+    listed = json.loads(jan.run("alerts", "list", "--json").stdout)
+    assert listed[0]["status"] == "suppressed"
+
+    refused = jan.run("alerts", "categorise", listed[0]["id"], "inbraak")
+
+    assert refused.exit_code == 1
+    assert refused.stdout == ""
+    assert refused.stderr == (
+        f"Bericht '{listed[0]['id']}' is niet als melding rondgestuurd; alleen een "
+        "melding die rondging kan een soort krijgen.\n"
+    )
+    after = json.loads(jan.run("alerts", "list", "--json").stdout)
+    assert after[0]["category"] is None
+
+
 def test_settings_show_and_change_what_the_report_may_say(jan: Coordinator) -> None:
     shown = jan.run("settings", lang="en")
     changed = jan.run(
