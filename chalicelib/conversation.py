@@ -648,8 +648,12 @@ class Conversation:
         )
         if opened is None:
             # A remark only says when one comes (keywords.is_remark), so with
-            # no alert to answer there is nothing to pass on.
-            return self._suppress(member, "stale_reply")
+            # no alert to answer there is nothing to pass on. The neighbour is
+            # told why: the alert was closed, or there is none this recent.
+            closed = activity.closed_alert(
+                self.inbound.previous_published_message_id, self.now, self.limits
+            )
+            return self._suppress(member, "closed_alert" if closed else "stale_reply")
 
         responders, is_new = self.records.record_response(
             opened, self.neighbourhood, member, self.inbound.received_at, intent.rest
@@ -708,6 +712,7 @@ class Conversation:
                     digest_of(self.inbound.body),
                     alert_id,
                     kind="closing",
+                    closes=opened.alert_id,
                 )
                 reserved = [("closing", reach)]
                 claimed = self._spend(

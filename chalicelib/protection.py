@@ -35,6 +35,7 @@ Reason = Literal[
     "neighbourhood_rate",
     "auto_reply",
     "stale_reply",
+    "closed_alert",
     "budget",
 ]
 
@@ -62,6 +63,8 @@ class Broadcast:
     # "alert" or "closing": both count for the neighbourhood's limit, only
     # alerts for the member's own limits.
     kind: str = "alert"
+    # For a closing: the alert it closed, so a late reply is told so.
+    closes: str = ""
 
 
 @dataclass(frozen=True)
@@ -254,6 +257,26 @@ class Activity:
             if wanted is not None:
                 return next((a for a in recent if a.alert_id == wanted), None)
         return recent[-1] if recent else None
+
+    def closed_alert(
+        self, published_id: str | None, now: datetime, limits: Limits
+    ) -> str | None:
+        """The alert a reply would have answered, had it not been closed.
+
+        Asked when `answered_alert` found none: the alert AWS names, else the
+        latest, sent within the window and closed since. None when there is
+        no such alert, and the reply is simply too late.
+        """
+        window = now - limits.acknowledge_window
+        closed = {b.closes for b in self.broadcasts if b.kind == "closing"}
+        alerts = [b for b in self.broadcasts if b.kind == "alert"]
+        named = next(
+            (b for b in alerts if published_id and b.message_id == published_id), None
+        )
+        wanted = named or (alerts[-1] if alerts else None)
+        if wanted is None or _at(wanted.at) <= window:
+            return None
+        return wanted.alert_id if wanted.alert_id in closed else None
 
     # Remembering.
 

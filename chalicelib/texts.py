@@ -401,6 +401,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "het is een reactie, maar er is geen melding van het afgelopen half uur",
         "en": "it is a reply, but there is no alert from the past half hour",
     },
+    "story.reason.closed_alert": {
+        "nl": "het is een reactie, maar de melding is al afgerond",
+        "en": "it is a reply, but the alert was already closed",
+    },
     "story.unknown_long_code": {
         "nl": "   Het bericht is voor nummer {long_code}, dat bij geen buurt hoort. "
         "Niemand krijgt iets.",
@@ -532,6 +536,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "melding van het afgelopen half uur.",
         "en": "[{neighbourhood}] Your reply was not passed on: there is no alert "
         "from the past half hour.",
+    },
+    "sms.held.closed_alert": {
+        "nl": "[{neighbourhood}] Je reactie is niet doorgestuurd: de melding is al "
+        "afgerond.",
+        "en": "[{neighbourhood}] Your reply was not passed on: the alert was "
+        "already closed.",
     },
     "sms.held.budget": {
         "nl": "[{neighbourhood}] Je bericht is niet verstuurd: het sms-budget van "

@@ -635,11 +635,65 @@ def test_a_reply_to_a_closed_alert_is_not_credited_to_a_newer_one(
     assert received(deliveries) == [
         (
             AHMED,
+            "[Molenwijk] Je reactie is niet doorgestuurd: de melding is al afgerond.",
+        )
+    ]
+    assert all(not item["responders"] for item in alert_log())
+
+
+def test_a_reply_just_after_the_closing_is_told_the_alert_was_closed(
+    molenwijk: Neighbourhood, phones: Phones, api: Api
+) -> None:
+    api.call("PATCH", f"/members/{SANNE}", {"language": "en"})
+    phones.deliver(text(JAN, "Man met koevoet bij portiek 12"))
+    phones.deliver(text(JAN, "KLAAR politie is er", minute=10))
+
+    dutch = phones.deliver(text(AHMED, "Ik kom", minute=12))
+    english = phones.deliver(text(SANNE, "coming", minute=13))
+    again = phones.deliver(text(AHMED, "kom", minute=14))
+
+    # Only the answerer hears of it, once an hour; Jan hears of nobody coming.
+    assert received(dutch) == [
+        (
+            AHMED,
+            "[Molenwijk] Je reactie is niet doorgestuurd: de melding is al afgerond.",
+        )
+    ]
+    assert received(english) == [
+        (
+            SANNE,
+            "[Molenwijk] Your reply was not passed on: the alert was already closed.",
+        )
+    ]
+    assert again == []
+    alert, *replies = alert_log()
+    assert not alert["responders"]
+    assert [(r["status"], r["reason"]) for r in replies] == [
+        ("suppressed", "closed_alert")
+    ] * 3
+    export = api.call("GET", "/alerts/export", headers={"accept-language": "en"})
+    assert (
+        export.body.decode().count("it is a reply, but the alert was already closed")
+        == 3
+    )
+
+
+def test_a_reply_after_the_window_to_a_closed_alert_is_still_too_late(
+    molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    phones.deliver(text(JAN, "Man met koevoet bij portiek 12"))
+    phones.deliver(text(JAN, "KLAAR politie is er", minute=20))
+
+    late = phones.deliver(text(AHMED, "Ik kom", minute=31))
+
+    assert received(late) == [
+        (
+            AHMED,
             "[Molenwijk] Je reactie is niet doorgestuurd: er is geen melding van "
             "het afgelopen half uur.",
         )
     ]
-    assert all(not item["responders"] for item in alert_log())
+    assert alert_log()[-1]["reason"] == "stale_reply"
 
 
 def test_an_acknowledgement_is_not_sent_to_a_sender_who_left(
