@@ -52,7 +52,7 @@ class Month:
         # ASCII only: "١١".isdigit() is true too. The years are those a
         # datetime can still turn into UTC and back (0001 and 9999 cannot).
         digits = (year + month).isascii() and year.isdigit() and month.isdigit()
-        if not (len(year) == 4 and digits):
+        if not (len(year) == 4 and len(month) == 2 and digits):
             raise InvalidInput("report.month_invalid", field="month", value=text)
         if not (FIRST_YEAR <= int(year) <= LAST_YEAR and 1 <= int(month) <= 12):
             raise InvalidInput("report.month_out_of_range", field="month", value=text)

@@ -880,6 +880,22 @@ def test_a_hashtag_category_on_a_text_held_back_can_be_cleared(
     assert "category" not in alert_log()[0]
 
 
+@pytest.mark.parametrize("route", ["/report", "/costs"])
+@pytest.mark.parametrize("month", ["2026-1", "2026-011"])
+def test_a_month_without_two_digits_gets_400_not_another_month(
+    api: Api, route: str, month: str
+) -> None:
+    reply = api.call("GET", f"{route}?month={month}")
+
+    assert reply.status_code == 400
+    assert error_of(reply) == {
+        "code": "report.month_invalid",
+        "field": "month",
+        "message": f"'{month}' is geen maand; schrijf het jaar en de maand, "
+        "zoals 2026-11.",
+    }
+
+
 # Drift repair.
 
 

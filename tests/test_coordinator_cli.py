@@ -880,6 +880,24 @@ def test_report_of_a_wrong_month_is_one_sentence(jan: Coordinator) -> None:
     )
 
 
+@pytest.mark.parametrize("month", ["2026-1", "2026-011", "26-11"])
+@pytest.mark.parametrize("command", ["report", "costs"])
+def test_a_month_without_two_digits_is_refused_not_guessed(
+    jan: Coordinator, command: str, month: str
+) -> None:
+    dutch = jan.run(command, "--month", month)
+    english = jan.run(command, "--month", month, lang="en")
+
+    assert (dutch.exit_code, english.exit_code) == (1, 1)
+    assert dutch.stdout == english.stdout == ""
+    assert dutch.stderr == (
+        f"'{month}' is geen maand; schrijf het jaar en de maand, zoals 2026-11.\n"
+    )
+    assert english.stderr == (
+        f"'{month}' is not a month; write the year and month, such as 2026-11.\n"
+    )
+
+
 def test_report_of_a_month_outside_the_logs_years_says_what_is_wrong(
     jan: Coordinator,
 ) -> None:
