@@ -191,8 +191,16 @@ def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
         elif name == "monthly_budget":
             changes[name] = _budget(value)
         else:
-            changes[name] = _euros(name, value, places=PRICE_PLACES)
+            changes[name] = _price(value)
     return changes
+
+
+def _price(value: object) -> Decimal:
+    price = _euros("price_per_part", value, places=PRICE_PLACES)
+    if price == 0:
+        # An SMS is never free, and at nought every alert would fit any budget.
+        raise InvalidInput("settings.price_zero", field="price_per_part")
+    return price
 
 
 def _budget(value: object) -> Decimal:
@@ -226,7 +234,7 @@ def _euros(name: str, value: object, places: int) -> Decimal:
 def _settings_view(neighbourhood: Neighbourhood) -> dict[str, Any]:
     return {
         "monthly_budget": _money_or_none(neighbourhood.monthly_budget),
-        "price_per_part": str(neighbourhood.price_per_part),
+        "price_per_part": price_text(neighbourhood.price_per_part),
         "max_parts": neighbourhood.max_parts,
         "smart_encoding": neighbourhood.smart_encoding,
         "show_names": neighbourhood.show_names,
@@ -240,6 +248,15 @@ def _money_or_none(amount: Decimal | None) -> str | None:
 
 def _money(amount: Decimal) -> str:
     return str(amount.quantize(Decimal("0.01")))
+
+
+def price_text(amount: Decimal) -> str:
+    """A price per part with its decimals as given, but at least two: "0.10",
+    "0.0825", never "0" or "0.1"."""
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        return f"{amount:f}"
+    return _money(amount)
 
 
 def _alert_cursor(

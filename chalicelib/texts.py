@@ -189,6 +189,13 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "'{name}' must be an amount in euros as text, such as \"25.00\", "
         "with at most {places} digits after the point.",
     },
+    "settings.price_zero": {
+        "nl": "'price_per_part' kan geen 0 zijn: een sms is nooit gratis, en bij 0 "
+        "euro zou het budget niets meer tegenhouden; geef de echte prijs, zoals "
+        '"0.09".',
+        "en": "'price_per_part' cannot be 0: an SMS is never free, and at 0 euros "
+        'the budget would hold nothing back; give the real price, such as "0.09".',
+    },
     "settings.budget_zero": {
         "nl": "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
         'stuur "monthly_budget": null om het budget weg te halen.',
@@ -860,6 +867,12 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "wil je geen budget, gebruik dan --no-budget.",
         "en": "A budget of 0 euros holds back every alert, a fire alert too; for no "
         "budget, use --no-budget.",
+    },
+    "settings.option_price_zero": {
+        "nl": "--price 0 kan niet: een sms is nooit gratis, en bij 0 euro zou het "
+        "budget niets meer tegenhouden; geef de echte prijs, zoals 0,09.",
+        "en": "--price 0 cannot be: an SMS is never free, and at 0 euros the budget "
+        "would hold nothing back; give the real price, such as 0.09.",
     },
     "settings.option_budget_twice": {
         "nl": "Geef --budget of --no-budget, niet allebei.",

@@ -896,6 +896,39 @@ def test_a_month_without_two_digits_gets_400_not_another_month(
     }
 
 
+# What the residents agreed to pay.
+
+
+def test_a_price_of_nought_is_refused_and_changes_nothing(api: Api) -> None:
+    dutch = api.call("PATCH", "/settings", {"price_per_part": "0.00"})
+    english = api.call("PATCH", "/settings", {"price_per_part": "0"}, headers=ENGLISH)
+
+    assert dutch.status_code == english.status_code == 400
+    assert error_of(dutch)["field"] == "price_per_part"
+    assert error_of(dutch)["message"] == (
+        "'price_per_part' kan geen 0 zijn: een sms is nooit gratis, en bij 0 euro "
+        'zou het budget niets meer tegenhouden; geef de echte prijs, zoals "0.09".'
+    )
+    assert error_of(english)["message"] == (
+        "'price_per_part' cannot be 0: an SMS is never free, and at 0 euros the "
+        'budget would hold nothing back; give the real price, such as "0.09".'
+    )
+    assert api.call("GET", "/settings").json_body["price_per_part"] == "0.09"
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"), [("0.1", "0.10"), ("0.0825", "0.0825"), ("1e-1", "0.10")]
+)
+def test_a_price_is_answered_with_at_least_two_decimals(
+    api: Api, given: str, shown: str
+) -> None:
+    changed = api.call("PATCH", "/settings", {"price_per_part": given})
+
+    assert changed.status_code == 200
+    assert changed.json_body["price_per_part"] == shown
+    assert api.call("GET", "/settings").json_body["price_per_part"] == shown
+
+
 # Drift repair.
 
 

@@ -1170,6 +1170,12 @@ def test_amounts_are_read_with_a_decimal_comma_or_point(jan: Coordinator) -> Non
             "zoals inbraak,overlast.",
         ),
         (
+            "--price",
+            "0,00",
+            "--price 0 kan niet: een sms is nooit gratis, en bij 0 euro zou het "
+            "budget niets meer tegenhouden; geef de echte prijs, zoals 0,09.",
+        ),
+        (
             "--budget",
             "-0",
             "Een budget van 0 euro houdt elke melding tegen, ook een brandmelding; "
@@ -1205,6 +1211,31 @@ def test_a_wrong_setting_is_refused_in_english_too(jan: Coordinator) -> None:
         "Give --categories 1 to 20 categories, separated by commas, such as "
         "inbraak,overlast.\n"
     )
+
+
+def test_a_price_is_shown_with_at_least_two_decimals(
+    jan: Coordinator, sandbox: Sandbox
+) -> None:
+    tenth = jan.run("settings", "--price", "0,1")
+    english = jan.run("settings", "--price", "0.0825", lang="en")
+    free = jan.run("settings", "--price", "0", lang="en")
+    # A price of nought written before it was refused is still shown in cents.
+    sandbox.roster_table().update_item(
+        Key={"pk": "NBH#molenwijk", "sk": "PROFILE"},
+        UpdateExpression="SET price_per_part = :zero",
+        ExpressionAttributeValues={":zero": "0"},
+    )
+    stored_zero = jan.run("settings")
+
+    assert tenth.exit_code == 0, tenth.stderr
+    assert "EUR 0,10 per sms-deel" in tenth.stdout
+    assert "EUR 0.0825 per SMS part" in english.stdout
+    assert free.exit_code == 2
+    assert free.stderr == (
+        "--price 0 cannot be: an SMS is never free, and at 0 euros the budget "
+        "would hold nothing back; give the real price, such as 0.09.\n"
+    )
+    assert "EUR 0,00 per sms-deel" in stored_zero.stdout
 
 
 def test_amounts_are_shown_with_a_decimal_comma_in_dutch(

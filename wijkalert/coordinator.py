@@ -47,6 +47,7 @@ from chalicelib.coordinators import (
     MOST_PARTS,
     PRICE_PLACES,
     RETENTION_MONTHS,
+    price_text,
 )
 from chalicelib.errors import WijkalertError
 from chalicelib.members import ROLES, STATUSES, ImportRow, read_roster_csv
@@ -999,7 +1000,7 @@ def settings(
             **{
                 **current,
                 "monthly_budget": _budget_shown(current.get("monthly_budget"), lang),
-                "price_per_part": _euros_shown(current.get("price_per_part"), lang),
+                "price_per_part": _price_shown(current.get("price_per_part"), lang),
                 "smart_encoding": _yes_no(current.get("smart_encoding"), lang),
                 "show_names": _yes_no(current.get("show_names"), lang),
                 "categories": ", ".join(f"#{c}" for c in shown),
@@ -1012,6 +1013,18 @@ def _euros_shown(amount: object, lang: str) -> str:
     """An amount as the API sends it ("3.42") as the reader writes it: with a
     decimal comma in Dutch, as the monthly report does."""
     return texts.decimal(amount, lang)
+
+
+def _price_shown(amount: object, lang: str) -> str:
+    """A price with at least two decimals ("0,00", never "0"), however the API
+    wrote it."""
+    try:
+        price = Decimal(str(amount))
+    except ArithmeticError:
+        return _euros_shown(amount, lang)
+    if not price.is_finite():
+        return _euros_shown(amount, lang)
+    return _euros_shown(price_text(price), lang)
 
 
 def _budget_shown(amount: object, lang: str) -> str:
@@ -1043,6 +1056,8 @@ def _setting_changes(
         changes["monthly_budget"] = f"{amount:f}"
     if price is not None:
         amount = _euros("--price", price, PRICE_PLACES, "0,09", lang)
+        if amount == 0:
+            raise Misconfigured(texts.say("settings.option_price_zero", lang))
         changes["price_per_part"] = f"{amount:f}"
     if max_parts is not None:
         changes["max_parts"] = _max_parts(max_parts, lang)
