@@ -30,6 +30,7 @@ from chalicelib.errors import (
 )
 from chalicelib.members import Member, OptOuts, Roster, read_roster_csv
 from chalicelib.neighbourhoods import (
+    DEFAULT_CATEGORIES,
     TIMEZONE,
     Neighbourhood,
     NeighbourhoodDirectory,
@@ -167,12 +168,15 @@ SETTINGS: Final = frozenset(
 
 def _setting_changes(body: Mapping[str, Any]) -> dict[str, Any]:
     """Each given setting checked: euros as text with at most two decimals
-    (four for the price), a budget above nought or null for none, 1 to 10
-    parts, smart encoding true or false."""
+    (four for the price), a budget above nought or null for none, a price
+    above nought, 1 to 10 parts, smart encoding true or false, categories as
+    a list or null for the default list."""
     _refuse_unknown(body, SETTINGS)
     changes: dict[str, Any] = {}
     for name, value in body.items():
-        if name == "categories":
+        if name == "categories" and value is None:
+            changes[name] = DEFAULT_CATEGORIES  # back to the list everyone starts with
+        elif name == "categories":
             changes[name] = tuple(_categories(value))
         elif name in ("smart_encoding", "show_names"):
             if not isinstance(value, bool):

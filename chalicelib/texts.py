@@ -885,9 +885,18 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "settings.option_categories_invalid": {
         "nl": "Geef bij --categories 1 tot en met {most} soorten, met komma's "
-        "gescheiden, zoals inbraak,overlast.",
+        "gescheiden, zoals inbraak,overlast; --default-categories zet de "
+        "standaardlijst terug.",
         "en": "Give --categories 1 to {most} categories, separated by commas, such "
-        "as inbraak,overlast.",
+        "as inbraak,overlast; --default-categories puts back the default list.",
+    },
+    "settings.option_categories_twice": {
+        "nl": "Geef --categories of --default-categories, niet allebei.",
+        "en": "Give --categories or --default-categories, not both.",
+    },
+    "cli.help.default_categories": {
+        "nl": "Zet de standaardsoorten terug: {categories}.",
+        "en": "Put back the default categories: {categories}.",
     },
     "cli.help.max_parts": {
         "nl": "Hoeveel sms-delen een melding hoogstens mag kosten (1 tot 10).",

@@ -929,6 +929,17 @@ def test_a_price_is_answered_with_at_least_two_decimals(
     assert api.call("GET", "/settings").json_body["price_per_part"] == shown
 
 
+def test_categories_null_puts_the_default_list_back(api: Api) -> None:
+    api.call("PATCH", "/settings", {"categories": ["drugs", "fietsen"]})
+
+    back = api.call("PATCH", "/settings", {"categories": None})
+
+    assert back.status_code == 200
+    default = ["inbraak", "overlast", "verdacht", "brand", "vandalisme"]
+    assert back.json_body["categories"] == default
+    assert api.call("GET", "/settings").json_body["categories"] == default
+
+
 # Drift repair.
 
 

@@ -1167,7 +1167,8 @@ def test_amounts_are_read_with_a_decimal_comma_or_point(jan: Coordinator) -> Non
             "--categories",
             "",
             "Geef bij --categories 1 tot en met 20 soorten, met komma's gescheiden, "
-            "zoals inbraak,overlast.",
+            "zoals inbraak,overlast; --default-categories zet de standaardlijst "
+            "terug.",
         ),
         (
             "--price",
@@ -1209,8 +1210,29 @@ def test_a_wrong_setting_is_refused_in_english_too(jan: Coordinator) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "Give --categories 1 to 20 categories, separated by commas, such as "
-        "inbraak,overlast.\n"
+        "inbraak,overlast; --default-categories puts back the default list.\n"
     )
+
+
+def test_default_categories_put_the_default_list_back(jan: Coordinator) -> None:
+    jan.run("settings", "--categories", "drugs,fietsen")
+
+    both = jan.run("settings", "--categories", "brand", "--default-categories")
+    back = jan.run("settings", "--default-categories")
+
+    assert both.exit_code == 2
+    assert both.stderr == "Geef --categories of --default-categories, niet allebei.\n"
+    assert back.exit_code == 0, back.stderr
+    assert back.stdout.endswith(
+        "Categorieën: #inbraak, #overlast, #verdacht, #brand, #vandalisme.\n"
+    )
+    assert settings_of(jan)["categories"] == [
+        "inbraak",
+        "overlast",
+        "verdacht",
+        "brand",
+        "vandalisme",
+    ]
 
 
 def test_a_price_is_shown_with_at_least_two_decimals(

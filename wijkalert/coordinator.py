@@ -51,7 +51,12 @@ from chalicelib.coordinators import (
 )
 from chalicelib.errors import WijkalertError
 from chalicelib.members import ROLES, STATUSES, ImportRow, read_roster_csv
-from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
+from chalicelib.neighbourhoods import (
+    DEFAULT_CATEGORIES,
+    TIMEZONE,
+    Neighbourhood,
+    NeighbourhoodDirectory,
+)
 from chalicelib.report import Month
 from chalicelib.tokens import CoordinatorTokens, Token
 from wijkalert.files import (
@@ -81,8 +86,11 @@ IMPORT_OUTCOMES: Final = ("added", "updated", "unchanged", "refused")
 SETTABLE_STATUSES: Final = ("active", "inactive")
 
 
-def _help(key: str) -> str:
-    return texts.say(key, HELP_LANGUAGE)
+DEFAULT_TAGS: Final = ", ".join(f"#{c}" for c in DEFAULT_CATEGORIES)
+
+
+def _help(key: str, **facts: Any) -> str:
+    return texts.say(key, HELP_LANGUAGE, **facts)
 
 
 class Refusal(click.ClickException):
@@ -956,6 +964,11 @@ def costs(
 )
 @click.option("--show-names/--hide-names", default=None, help=_help("cli.help.names"))
 @click.option("--categories", help=_help("cli.help.categories"))
+@click.option(
+    "--default-categories",
+    is_flag=True,
+    help=_help("cli.help.default_categories", categories=DEFAULT_TAGS),
+)
 @_as_json
 @_connection
 @click.pass_obj
@@ -968,6 +981,7 @@ def settings(
     smart_encoding: bool | None,
     show_names: bool | None,
     categories: str | None,
+    default_categories: bool,
     as_json: bool,
     url: str | None,
     token: str | None,
@@ -979,6 +993,7 @@ def settings(
         price=price,
         max_parts=max_parts,
         categories=categories,
+        default_categories=default_categories,
     )
     if smart_encoding is not None:
         changes["smart_encoding"] = smart_encoding
@@ -1041,6 +1056,7 @@ def _setting_changes(
     price: str | None,
     max_parts: str | None,
     categories: str | None,
+    default_categories: bool = False,
 ) -> dict[str, Any]:
     """The options as the API wants them, each checked here so a refusal names
     the option that was typed rather than the API's field."""
@@ -1061,9 +1077,20 @@ def _setting_changes(
         changes["price_per_part"] = f"{amount:f}"
     if max_parts is not None:
         changes["max_parts"] = _max_parts(max_parts, lang)
-    if categories is not None:
-        changes["categories"] = _categories(categories, lang)
+    changes.update(_category_changes(categories, default_categories, lang))
     return changes
+
+
+def _category_changes(
+    categories: str | None, default_categories: bool, lang: str
+) -> dict[str, Any]:
+    if categories is not None and default_categories:
+        raise Misconfigured(texts.say("settings.option_categories_twice", lang))
+    if default_categories:
+        return {"categories": None}  # the API puts back the default list
+    if categories is not None:
+        return {"categories": _categories(categories, lang)}
+    return {}
 
 
 def _euros(option: str, typed: str, places: int, example: str, lang: str) -> Decimal:
