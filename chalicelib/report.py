@@ -314,6 +314,13 @@ def _minutes(fig: Figures, language: str) -> str:
     return texts.say("report.minutes", language, minutes=_number(wait, language, 1))
 
 
+def retention(months: int, language: str) -> str:
+    """The retention as the sentences name it: "1 maand", "24 maanden"."""
+    if months == 1:
+        return texts.say("report.retention_month", language)
+    return texts.say("report.retention_months", language, months=months)
+
+
 def _category(category: str | None, language: str) -> str:
     return f"#{category}" if category else texts.say("report.uncategorised", language)
 
@@ -393,13 +400,13 @@ def _erased(fig: Figures, language: str) -> str | None:
         return texts.say(
             "report.erased_all",
             language,
-            months=fig.retention_months,
+            months=retention(fig.retention_months, language),
             month=fig.month.name(language),
         )
     return texts.say(
         "report.erased_part",
         language,
-        months=fig.retention_months,
+        months=retention(fig.retention_months, language),
         moment=f"{fig.erased_before:%d-%m-%Y %H:%M}",
     )
 
@@ -555,7 +562,13 @@ def _tiles(fig: Figures, language: str) -> str:
             _number(fig.alerts, language),
         ),
         ("report.tile.responded", _share(fig, language)),
-        ("report.tile.first_response", _minutes(fig, language)),
+        (
+            # The median of one wait is that wait.
+            "report.tile.first_response_single"
+            if fig.responded == 1
+            else "report.tile.first_response",
+            _minutes(fig, language),
+        ),
         ("report.tile.closed", _number(len(fig.closed), language)),
         ("report.tile.unknown", _number(fig.unknown_texts, language)),
         ("report.tile.suppressed", _number(sum(fig.suppressed.values()), language)),
@@ -612,6 +625,8 @@ def _responses(fig: Figures, language: str) -> str:
             "report.responded_single" if fig.responded else "report.none_responded",
             language,
         )
+    elif not fig.responded:
+        responded = texts.say("report.responded_none", language, alerts=fig.alerts)
     else:
         responded = texts.say(
             "report.responded",
@@ -622,6 +637,10 @@ def _responses(fig: Figures, language: str) -> str:
         )
     if fig.median_first_response is None:
         first = texts.say("report.no_first_response", language)
+    elif fig.responded == 1:
+        first = texts.say(
+            "report.first_response_single", language, minutes=_minutes(fig, language)
+        )
     else:
         first = texts.say(
             "report.first_response", language, minutes=_minutes(fig, language)
@@ -648,8 +667,16 @@ def _closed_table(fig: Figures, language: str) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
+def _unknown(count: int, language: str) -> str:
+    if count == 0:
+        return texts.say("report.unknown_none", language)
+    if count == 1:
+        return texts.say("report.unknown_one", language)
+    return texts.say("report.unknown", language, count=_number(count, language))
+
+
 def _held_back(fig: Figures, language: str) -> str:
-    sentence = texts.say("report.unknown", language, count=fig.unknown_texts)
+    sentence = _unknown(fig.unknown_texts, language)
     if not fig.suppressed:
         held = texts.say("report.none_suppressed", language)
         return f"<p>{escape(sentence)}</p><p>{escape(held)}</p>"
@@ -737,7 +764,7 @@ def render_html(fig: Figures, language: str, generated: datetime) -> str:
         "report.covers",
         language,
         period=period(fig, language),
-        months=fig.retention_months,
+        months=retention(fig.retention_months, language),
     )
     erased = _erased(fig, language)
     parts = [
@@ -780,7 +807,11 @@ def render_csv(fig: Figures, language: str) -> str:
         (say("report.csv.period", language), period(fig, language), ""),
         (
             say("report.csv.retention", language),
-            say("report.retention", language, months=fig.retention_months),
+            say(
+                "report.retention",
+                language,
+                months=retention(fig.retention_months, language),
+            ),
             "",
         ),
     ]

@@ -51,7 +51,7 @@ from chalicelib.coordinators import (
 from chalicelib.errors import WijkalertError
 from chalicelib.members import ROLES, STATUSES, ImportRow, read_roster_csv
 from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, NeighbourhoodDirectory
-from chalicelib.report import Month
+from chalicelib.report import Month, retention
 from chalicelib.tokens import CoordinatorTokens, Token
 from wijkalert.files import (
     UnreadableFile,
@@ -797,8 +797,9 @@ def _say_erased(headers: httpx.Headers, lang: str) -> None:
         moment = datetime.fromisoformat(erased).astimezone(TIMEZONE)
     except ValueError:
         return
+    kept = retention(int(months), lang) if months.isdigit() else months
     sentence = texts.say(
-        "alerts.erased", lang, months=months, moment=f"{moment:%d-%m-%Y %H:%M}"
+        "alerts.erased", lang, months=kept, moment=f"{moment:%d-%m-%Y %H:%M}"
     )
     click.echo(sentence, err=True)
 
