@@ -303,8 +303,7 @@ def _count(value: int | None, language: str) -> str:
 
 
 def _share(fig: Figures, language: str) -> str:
-    share = fig.responded_share
-    return "—" if share is None else _number(share * 100, language) + "%"
+    return _percent(fig, language) or "—"
 
 
 def _minutes(fig: Figures, language: str) -> str:
@@ -853,8 +852,15 @@ def render_csv(fig: Figures, language: str) -> str:
         for c, n in fig.per_category
     ]
     wait = fig.median_first_response
+    # Of no alerts none was answered, and no share: the page's tile says "—",
+    # and so does an empty cell here, rather than a 0 a spreadsheet averages.
     rows += [
-        (say("report.csv.responded", language), "", str(fig.responded)),
+        (
+            say("report.csv.responded", language),
+            "",
+            str(fig.responded) if fig.alerts else "",
+        ),
+        (say("report.csv.responded_share", language), "", _percent(fig, language)),
         (say("report.tile.first_response", language), "", _plain(wait, language)),
         (say("report.tile.closed", language), "", str(len(fig.closed))),
     ]
@@ -915,6 +921,13 @@ def _decimal(value: Decimal | str, language: str) -> str:
 
 def _plain(value: float | None, language: str) -> str:
     return "" if value is None else _decimal(f"{value:.1f}", language)
+
+
+def _percent(fig: Figures, language: str) -> str:
+    """The page's share, "83%": Excel and LibreOffice read it as the number
+    0.83 shown as a percentage, in Dutch and English alike."""
+    share = fig.responded_share
+    return "" if share is None else _number(share * 100, language) + "%"
 
 
 # Excel opens a UTF-8 file without this mark in the Windows code page, and an

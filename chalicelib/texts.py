@@ -1649,6 +1649,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "meldingen met een buur die kwam",
         "en": "alerts with a neighbour coming",
     },
+    "report.csv.responded_share": {
+        "nl": "aandeel meldingen met een buur die kwam",
+        "en": "share of alerts with a neighbour coming",
+    },
     "report.csv.part_price": {
         "nl": "prijs per sms-deel nu (EUR, aanname)",
         "en": "price per SMS part now (EUR, assumed)",

@@ -226,6 +226,8 @@ def test_responses_closings_and_hold_backs_match_an_independent_count(
     )
 
     assert figures[("alerts with a neighbour coming", "")] == str(len(answered))
+    share = round(100 * len(answered) / len(alerts))
+    assert figures[("share of alerts with a neighbour coming", "")] == f"{share}%"
     reported_wait = figures[("to the first response (median)", "")]
     assert reported_wait == f"{statistics.median(waits):.1f}"
     assert figures[("closed", "")] == str(len(closed))
@@ -397,6 +399,10 @@ def test_a_month_without_alerts_says_so(api: Api, molenwijk: Neighbourhood) -> N
     assert numbers[("alerts sent round", "")] == "0"
     assert numbers[("note", "No alerts were sent round in October 2026.")] == ""
     assert numbers[("to the first response (median)", "")] == ""
+    # The page's "—" tiles: no alert answered, nor a share of none.
+    assert 'data-figure="responded"><b>—</b>' in html
+    assert numbers[("alerts with a neighbour coming", "")] == ""
+    assert numbers[("share of alerts with a neighbour coming", "")] == ""
     # Nothing held back reads 0, as the page's tile does, rather than no row.
     assert numbers[("held back", "")] == "0"
     assert numbers[("retention", "Alerts are erased after 24 months.")] == ""
@@ -926,6 +932,8 @@ def test_a_dutch_csv_is_written_as_a_dutch_spreadsheet_reads_it(
     assert numbers[("tot de eerste reactie (mediaan)", "")] == "2,0"
     assert numbers[("prijs per sms-deel nu (EUR, aanname)", "")] == "0,09"
     assert numbers[("sms-kosten (EUR)", "")] == "0,54"
+    # The page's share, which a Dutch spreadsheet reads as the number 1.
+    assert numbers[("aandeel meldingen met een buur die kwam", "")] == "100%"
     assert english[("to the first response (median)", "")] == "2.0"
     assert english[("SMS cost (EUR)", "")] == "0.54"
     rows = list(
