@@ -419,12 +419,15 @@ body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif;
   color: #1d2733; margin: 0 auto; max-width: 182mm; font-size: 10pt;
   line-height: 1.35; padding: 6mm 0; }
 h1 { font-size: 18pt; margin: 0 0 1mm; }
-h2 { font-size: 11.5pt; margin: 0 0 2mm; color: #0b4f6c; }
+h2 { font-size: 11.5pt; margin: 0 0 2mm; color: #0b4f6c; break-after: avoid; }
 p { margin: 0 0 2mm; }
 .period { color: #4a5968; margin-bottom: 5mm; }
 .erased { border-left: 1mm solid #c0392b; padding-left: 3mm; margin-bottom: 5mm; }
 section { break-inside: avoid; margin-bottom: 6mm; }
-section.list { break-inside: auto; break-before: page; }
+/* A long list runs on across pages a row at a time (each page repeats its
+   header); a short one stays under the figures rather than starting a page of
+   its own, which left one alert's report on three pages. */
+section.list { break-inside: auto; }
 @media screen { section.list { margin-top: 8mm; } }
 tr { break-inside: avoid; }
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2.5mm; }
