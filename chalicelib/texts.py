@@ -925,11 +925,25 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "costs.kind.reply": {"nl": "antwoorden op sms-woorden", "en": "keyword replies"},
     "costs.summary_no_budget": {
         "nl": "Geschatte kosten: EUR {cost}; er is geen budget ingesteld (wijkalert "
-        "settings --budget). Per actief lid ({active_members}): EUR "
-        "{cost_per_member}. Prijs per sms-deel: EUR {price_per_part}.",
+        "settings --budget).",
         "en": "Estimated cost: EUR {cost}; no budget is set (wijkalert settings "
-        "--budget). Per active member ({active_members}): EUR {cost_per_member}. "
-        "Price per SMS part: EUR {price_per_part}.",
+        "--budget).",
+    },
+    # Only for the running month: today's members are not those a month that
+    # is over was sent to.
+    "costs.per_member": {
+        "nl": "Per actief lid ({active_members}): EUR {cost_per_member}.",
+        "en": "Per active member ({active_members}): EUR {cost_per_member}.",
+    },
+    "costs.price": {
+        "nl": "Prijs per sms-deel: EUR {price_per_part}.",
+        "en": "Price per SMS part: EUR {price_per_part}.",
+    },
+    "costs.not_recorded": {
+        "nl": "Voor {month} zijn geen verstuurde sms'jes vastgelegd, dus er zijn "
+        "geen aantallen of kosten om te tonen.",
+        "en": "No SMS sent in {month} were recorded, so there are no counts or "
+        "cost to show.",
     },
     "settings.budget": {"nl": "EUR {amount}", "en": "EUR {amount}"},
     "settings.no_budget": {
@@ -938,11 +952,9 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "costs.summary": {
         "nl": "Geschatte kosten: EUR {cost} van een budget van EUR {budget}; nog "
-        "over: EUR {left}. Per actief lid ({active_members}): EUR "
-        "{cost_per_member}. Prijs per sms-deel: EUR {price_per_part}.",
+        "over: EUR {left}.",
         "en": "Estimated cost: EUR {cost} of a budget of EUR {budget}; left: "
-        "EUR {left}. Per active member ({active_members}): EUR {cost_per_member}. "
-        "Price per SMS part: EUR {price_per_part}.",
+        "EUR {left}.",
     },
     "cli.help.members_approve": {
         "nl": "Keur de aanmelding van een buur goed; die krijgt een welkomst-sms.",
