@@ -549,16 +549,23 @@ class CoordinatorOffice:
         spent = spending.cost
         budget = neighbourhood.monthly_budget
         active = activity.active_members
+        # Today's members say how the running month's cost falls on each of
+        # them; a month that is over went to the members of its own days.
+        running = month == datetime.now(TIMEZONE).strftime("%Y-%m")
         per_member = spent / active if active else Decimal(0)
         return {
             "month": month,
+            # False: nothing was recorded for the month (nothing sent, sent
+            # before the record was kept, or the record is gone), so the zeros
+            # below are no count.
+            "recorded": spending.recorded,
             "parts": spending.parts,
             "cost": _money(spent),
             "budget": _money_or_none(budget),
             "left": None if budget is None else _money(max(budget - spent, Decimal(0))),
             "price_per_part": str(neighbourhood.price_per_part),
             "active_members": active,
-            "cost_per_member": _money(per_member),
+            "cost_per_member": _money(per_member) if running else None,
         }
 
     def _activity(self, neighbourhood_id: str) -> Activity:

@@ -303,8 +303,7 @@ def _count(value: int | None, language: str) -> str:
 
 
 def _share(fig: Figures, language: str) -> str:
-    share = fig.responded_share
-    return "—" if share is None else _number(share * 100, language) + "%"
+    return _percent(fig, language) or "—"
 
 
 def _minutes(fig: Figures, language: str) -> str:
@@ -312,6 +311,13 @@ def _minutes(fig: Figures, language: str) -> str:
     if wait is None:
         return "—"
     return texts.say("report.minutes", language, minutes=_number(wait, language, 1))
+
+
+def retention(months: int, language: str) -> str:
+    """The retention as the sentences name it: "1 maand", "24 maanden"."""
+    if months == 1:
+        return texts.say("report.retention_month", language)
+    return texts.say("report.retention_months", language, months=months)
 
 
 def _category(category: str | None, language: str) -> str:
@@ -393,13 +399,13 @@ def _erased(fig: Figures, language: str) -> str | None:
         return texts.say(
             "report.erased_all",
             language,
-            months=fig.retention_months,
+            months=retention(fig.retention_months, language),
             month=fig.month.name(language),
         )
     return texts.say(
         "report.erased_part",
         language,
-        months=fig.retention_months,
+        months=retention(fig.retention_months, language),
         moment=f"{fig.erased_before:%d-%m-%Y %H:%M}",
     )
 
@@ -413,12 +419,15 @@ body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif;
   color: #1d2733; margin: 0 auto; max-width: 182mm; font-size: 10pt;
   line-height: 1.35; padding: 6mm 0; }
 h1 { font-size: 18pt; margin: 0 0 1mm; }
-h2 { font-size: 11.5pt; margin: 0 0 2mm; color: #0b4f6c; }
+h2 { font-size: 11.5pt; margin: 0 0 2mm; color: #0b4f6c; break-after: avoid; }
 p { margin: 0 0 2mm; }
 .period { color: #4a5968; margin-bottom: 5mm; }
 .erased { border-left: 1mm solid #c0392b; padding-left: 3mm; margin-bottom: 5mm; }
 section { break-inside: avoid; margin-bottom: 6mm; }
-section.list { break-inside: auto; break-before: page; }
+/* A long list runs on across pages a row at a time (each page repeats its
+   header); a short one stays under the figures rather than starting a page of
+   its own, which left one alert's report on three pages. */
+section.list { break-inside: auto; }
 @media screen { section.list { margin-top: 8mm; } }
 tr { break-inside: avoid; }
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2.5mm; }
@@ -555,7 +564,13 @@ def _tiles(fig: Figures, language: str) -> str:
             _number(fig.alerts, language),
         ),
         ("report.tile.responded", _share(fig, language)),
-        ("report.tile.first_response", _minutes(fig, language)),
+        (
+            # The median of one wait is that wait.
+            "report.tile.first_response_single"
+            if fig.responded == 1
+            else "report.tile.first_response",
+            _minutes(fig, language),
+        ),
         ("report.tile.closed", _number(len(fig.closed), language)),
         ("report.tile.unknown", _number(fig.unknown_texts, language)),
         ("report.tile.suppressed", _number(sum(fig.suppressed.values()), language)),
@@ -612,6 +627,8 @@ def _responses(fig: Figures, language: str) -> str:
             "report.responded_single" if fig.responded else "report.none_responded",
             language,
         )
+    elif not fig.responded:
+        responded = texts.say("report.responded_none", language, alerts=fig.alerts)
     else:
         responded = texts.say(
             "report.responded",
@@ -622,6 +639,10 @@ def _responses(fig: Figures, language: str) -> str:
         )
     if fig.median_first_response is None:
         first = texts.say("report.no_first_response", language)
+    elif fig.responded == 1:
+        first = texts.say(
+            "report.first_response_single", language, minutes=_minutes(fig, language)
+        )
     else:
         first = texts.say(
             "report.first_response", language, minutes=_minutes(fig, language)
@@ -648,8 +669,16 @@ def _closed_table(fig: Figures, language: str) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
+def _unknown(count: int, language: str) -> str:
+    if count == 0:
+        return texts.say("report.unknown_none", language)
+    if count == 1:
+        return texts.say("report.unknown_one", language)
+    return texts.say("report.unknown", language, count=_number(count, language))
+
+
 def _held_back(fig: Figures, language: str) -> str:
-    sentence = texts.say("report.unknown", language, count=fig.unknown_texts)
+    sentence = _unknown(fig.unknown_texts, language)
     if not fig.suppressed:
         held = texts.say("report.none_suppressed", language)
         return f"<p>{escape(sentence)}</p><p>{escape(held)}</p>"
@@ -737,7 +766,7 @@ def render_html(fig: Figures, language: str, generated: datetime) -> str:
         "report.covers",
         language,
         period=period(fig, language),
-        months=fig.retention_months,
+        months=retention(fig.retention_months, language),
     )
     erased = _erased(fig, language)
     parts = [
@@ -780,7 +809,11 @@ def render_csv(fig: Figures, language: str) -> str:
         (say("report.csv.period", language), period(fig, language), ""),
         (
             say("report.csv.retention", language),
-            say("report.retention", language, months=fig.retention_months),
+            say(
+                "report.retention",
+                language,
+                months=retention(fig.retention_months, language),
+            ),
             "",
         ),
     ]
@@ -822,8 +855,15 @@ def render_csv(fig: Figures, language: str) -> str:
         for c, n in fig.per_category
     ]
     wait = fig.median_first_response
+    # Of no alerts none was answered, and no share: the page's tile says "—",
+    # and so does an empty cell here, rather than a 0 a spreadsheet averages.
     rows += [
-        (say("report.csv.responded", language), "", str(fig.responded)),
+        (
+            say("report.csv.responded", language),
+            "",
+            str(fig.responded) if fig.alerts else "",
+        ),
+        (say("report.csv.responded_share", language), "", _percent(fig, language)),
         (say("report.tile.first_response", language), "", _plain(wait, language)),
         (say("report.tile.closed", language), "", str(len(fig.closed))),
     ]
@@ -884,6 +924,13 @@ def _decimal(value: Decimal | str, language: str) -> str:
 
 def _plain(value: float | None, language: str) -> str:
     return "" if value is None else _decimal(f"{value:.1f}", language)
+
+
+def _percent(fig: Figures, language: str) -> str:
+    """The page's share, "83%": Excel and LibreOffice read it as the number
+    0.83 shown as a percentage, in Dutch and English alike."""
+    share = fig.responded_share
+    return "" if share is None else _number(share * 100, language) + "%"
 
 
 # Excel opens a UTF-8 file without this mark in the Windows code page, and an

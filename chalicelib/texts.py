@@ -957,11 +957,25 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "costs.kind.reply": {"nl": "antwoorden op sms-woorden", "en": "keyword replies"},
     "costs.summary_no_budget": {
         "nl": "Geschatte kosten: EUR {cost}; er is geen budget ingesteld (wijkalert "
-        "settings --budget). Per actief lid ({active_members}): EUR "
-        "{cost_per_member}. Prijs per sms-deel: EUR {price_per_part}.",
+        "settings --budget).",
         "en": "Estimated cost: EUR {cost}; no budget is set (wijkalert settings "
-        "--budget). Per active member ({active_members}): EUR {cost_per_member}. "
-        "Price per SMS part: EUR {price_per_part}.",
+        "--budget).",
+    },
+    # Only for the running month: today's members are not those a month that
+    # is over was sent to.
+    "costs.per_member": {
+        "nl": "Per actief lid ({active_members}): EUR {cost_per_member}.",
+        "en": "Per active member ({active_members}): EUR {cost_per_member}.",
+    },
+    "costs.price": {
+        "nl": "Prijs per sms-deel: EUR {price_per_part}.",
+        "en": "Price per SMS part: EUR {price_per_part}.",
+    },
+    "costs.not_recorded": {
+        "nl": "Voor {month} zijn geen verstuurde sms'jes vastgelegd, dus er zijn "
+        "geen aantallen of kosten om te tonen.",
+        "en": "No SMS sent in {month} were recorded, so there are no counts or "
+        "cost to show.",
     },
     "settings.budget": {"nl": "EUR {amount}", "en": "EUR {amount}"},
     "settings.no_budget": {
@@ -970,11 +984,9 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "costs.summary": {
         "nl": "Geschatte kosten: EUR {cost} van een budget van EUR {budget}; nog "
-        "over: EUR {left}. Per actief lid ({active_members}): EUR "
-        "{cost_per_member}. Prijs per sms-deel: EUR {price_per_part}.",
+        "over: EUR {left}.",
         "en": "Estimated cost: EUR {cost} of a budget of EUR {budget}; left: "
-        "EUR {left}. Per active member ({active_members}): EUR {cost_per_member}. "
-        "Price per SMS part: EUR {price_per_part}.",
+        "EUR {left}.",
     },
     "cli.help.members_approve": {
         "nl": "Keur de aanmelding van een buur goed; die krijgt een welkomst-sms.",
@@ -1470,6 +1482,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.week_day": {"nl": "(1 dag)", "en": "(1 day)"},
     "report.week_days": {"nl": "({days} dagen)", "en": "({days} days)"},
     "report.minutes": {"nl": "{minutes} min", "en": "{minutes} min"},
+    # The retention (1 to 120 months) inside report.covers, report.retention,
+    # report.erased_* and alerts.erased.
+    "report.retention_month": {"nl": "1 maand", "en": "1 month"},
+    "report.retention_months": {"nl": "{months} maanden", "en": "{months} months"},
     "report.uncategorised": {"nl": "zonder categorie", "en": "uncategorised"},
     "report.a_neighbour": {"nl": "een buur", "en": "a neighbour"},
     # Where a phone number stood in a neighbour's words.
@@ -1491,16 +1507,16 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "{value} has not begun yet; there are no SMS to count yet.",
     },
     "report.erased_part": {
-        "nl": "Meldingen worden na {months} maanden gewist: die van vóór {moment} "
-        "zijn er niet meer, dus dit overzicht is onvolledig.",
-        "en": "Alerts are erased after {months} months: those from before "
-        "{moment} are gone, so this report is incomplete.",
+        "nl": "Meldingen worden na {months} gewist: die van vóór {moment} zijn er "
+        "niet meer, dus dit overzicht is onvolledig.",
+        "en": "Alerts are erased after {months}: those from before {moment} are "
+        "gone, so this report is incomplete.",
     },
     "report.erased_all": {
-        "nl": "Meldingen worden na {months} maanden gewist: die van {month} zijn "
-        "er niet meer, dus dit overzicht kan ze niet tellen.",
-        "en": "Alerts are erased after {months} months: those of {month} are "
-        "gone, so this report cannot count them.",
+        "nl": "Meldingen worden na {months} gewist: die van {month} zijn er niet "
+        "meer, dus dit overzicht kan ze niet tellen.",
+        "en": "Alerts are erased after {months}: those of {month} are gone, so "
+        "this report cannot count them.",
     },
     "report.title": {
         "nl": "Buurtalert {neighbourhood}: {month}",
@@ -1508,11 +1524,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     },
     "report.covers": {
         "nl": "Dit overzicht beslaat {period}, in Nederlandse tijd. Meldingen worden "
-        "{months} maanden bewaard en daarna vanzelf gewist. Er staan geen "
+        "{months} bewaard en daarna vanzelf gewist. Er staan geen "
         "telefoonnummers in.",
         "en": "This report covers {period}, in Dutch time. Alerts are kept for "
-        "{months} months and then erased by themselves. It holds no phone "
-        "numbers.",
+        "{months} and then erased by themselves. It holds no phone numbers.",
     },
     "report.summary": {"nl": "In het kort", "en": "At a glance"},
     "report.tile.alert": {"nl": "melding rondgestuurd", "en": "alert sent round"},
@@ -1553,6 +1568,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "For {responded} of the {alerts} alerts ({share}) at least one "
         "neighbour said they were coming.",
     },
+    "report.responded_none": {
+        "nl": "Bij geen van de {alerts} meldingen liet een buur weten dat die kwam.",
+        "en": "For none of the {alerts} alerts did a neighbour say they were coming.",
+    },
     "report.responded_single": {
         "nl": "Bij de enige melding van deze maand liet ten minste één buur weten "
         "dat die kwam.",
@@ -1570,6 +1589,17 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.first_response": {
         "nl": "De eerste buur reageerde meestal binnen {minutes} (de mediaan).",
         "en": "The first neighbour usually answered within {minutes} (the median).",
+    },
+    # One alert a neighbour answered: its wait is no "usually", no median.
+    "report.first_response_single": {
+        "nl": "Bij de melding waarop een buur reageerde, kwam de eerste reactie "
+        "binnen {minutes}.",
+        "en": "On the one alert a neighbour answered, the first answer came within "
+        "{minutes}.",
+    },
+    "report.tile.first_response_single": {
+        "nl": "tot de eerste reactie",
+        "en": "to the first response",
     },
     "report.closed": {"nl": "Afgeronde meldingen", "en": "Closed alerts"},
     "report.none_closed": {
@@ -1591,6 +1621,15 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "zijn niet doorgestuurd.",
         "en": "{count} texts came from numbers not on the roster; they were not "
         "passed on.",
+    },
+    "report.unknown_one": {
+        "nl": "1 sms'je kwam van een nummer dat niet op de lijst staat; het is niet "
+        "doorgestuurd.",
+        "en": "1 text came from a number not on the roster; it was not passed on.",
+    },
+    "report.unknown_none": {
+        "nl": "Er kwamen geen sms'jes van nummers die niet op de lijst staan.",
+        "en": "No texts came from numbers not on the roster.",
     },
     "report.none_suppressed": {
         "nl": "Er is geen bericht van een lid tegengehouden.",
@@ -1647,12 +1686,16 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
     "report.csv.retention": {"nl": "bewaartermijn", "en": "retention"},
     "report.csv.note": {"nl": "opmerking", "en": "note"},
     "report.retention": {
-        "nl": "Meldingen worden na {months} maanden gewist.",
-        "en": "Alerts are erased after {months} months.",
+        "nl": "Meldingen worden na {months} gewist.",
+        "en": "Alerts are erased after {months}.",
     },
     "report.csv.responded": {
         "nl": "meldingen met een buur die kwam",
         "en": "alerts with a neighbour coming",
+    },
+    "report.csv.responded_share": {
+        "nl": "aandeel meldingen met een buur die kwam",
+        "en": "share of alerts with a neighbour coming",
     },
     "report.csv.part_price": {
         "nl": "prijs per sms-deel nu (EUR, aanname)",
@@ -1708,10 +1751,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "{option}.",
     },
     "alerts.erased": {
-        "nl": "Meldingen worden na {months} maanden gewist: die van vóór {moment} "
-        "zijn er niet meer en staan dus niet in de export.",
-        "en": "Alerts are erased after {months} months: those from before "
-        "{moment} are gone, so the export does not hold them.",
+        "nl": "Meldingen worden na {months} gewist: die van vóór {moment} zijn er "
+        "niet meer en staan dus niet in de export.",
+        "en": "Alerts are erased after {months}: those from before {moment} are "
+        "gone, so the export does not hold them.",
     },
     "alerts.exported": {
         "nl": "Meldingen weggeschreven naar {path}: {count}.",

@@ -7,6 +7,7 @@ import re
 import socket
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from click.testing import CliRunner, Result
 import app
 from chalicelib.neighbourhoods import Neighbourhood
 from tests.conftest import MOLENWIJK_PHONES, Phones, load_event, with_message
+from tests.test_costs import minutes_to
+from tests.test_two_way import text
 from wijkalert import coordinator
 from wijkalert.cli import main
 from wijkalert.sandbox import Sandbox, api_gateway
@@ -1271,9 +1274,48 @@ def test_amounts_are_shown_with_a_decimal_comma_in_dutch(
     assert settings.stdout.startswith(
         "Maandbudget: EUR 25,00. EUR 0,0825 per sms-deel, hoogstens 3 delen"
     )
+    # November is over: no cost per member of today's roster.
     assert costs.stdout.splitlines()[-1] == (
         "Geschatte kosten: EUR 0,45 van een budget van EUR 25,00; nog over: "
-        "EUR 24,55. Per actief lid (5): EUR 0,09. Prijs per sms-deel: EUR 0,0825."
+        "EUR 24,55. Prijs per sms-deel: EUR 0,0825."
+    )
+
+
+def test_the_running_months_costs_are_also_given_per_active_member(
+    jan: Coordinator, phones: Phones
+) -> None:
+    now = datetime.now(UTC)
+    phones.deliver(text(MOLENWIJK_PHONES[1], "Verdachte auto", minute=minutes_to(now)))
+
+    costs = jan.run("costs")
+
+    assert costs.exit_code == 0, costs.stderr
+    assert costs.stdout.splitlines()[-1] == (
+        "Geschatte kosten: EUR 0,45; er is geen budget ingesteld (wijkalert "
+        "settings --budget). Per actief lid (5): EUR 0,09. Prijs per sms-deel: "
+        "EUR 0,09."
+    )
+
+
+def test_costs_of_a_month_without_a_record_say_so_instead_of_zeros(
+    jan: Coordinator,
+) -> None:
+    dutch = jan.run("costs", "--month", "2026-10")
+    english = jan.run("costs", "--month", "2026-10", lang="en")
+    report = jan.run("report", "--month", "2026-10")
+
+    assert (dutch.exit_code, english.exit_code) == (0, 0)
+    assert dutch.stdout == (
+        "Voor oktober 2026 zijn geen verstuurde sms'jes vastgelegd, dus er zijn "
+        "geen aantallen of kosten om te tonen.\n"
+    )
+    assert english.stdout == (
+        "No SMS sent in October 2026 were recorded, so there are no counts or "
+        "cost to show.\n"
+    )
+    # The report of the month says the same, rather than EUR 0,00.
+    assert "Voor oktober 2026 zijn geen verstuurde sms&#x27;jes vastgelegd." in (
+        report.stdout
     )
 
 

@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import boto3
 import pytest
@@ -12,8 +13,10 @@ from chalicelib import sms
 from chalicelib.neighbourhoods import Neighbourhood, partition_of
 from chalicelib.protection import ACTIVITY, Activity
 from tests.conftest import MOLENWIJK_PHONES, Api, Phones
-from tests.test_two_way import AHMED, FATIMA, JAN, MEHMET, SANNE, text
+from tests.test_two_way import AHMED, FATIMA, JAN, MEHMET, SANNE, START, text
 from wijkalert.sandbox import Sandbox
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 CURLY = (
     "Kan iemand even kijken? Er staat al een uur een busje bij nr 12 \u2019s "
@@ -266,24 +269,48 @@ def test_cost_report_counts_every_sms_by_kind(
 
     report = api.call("GET", "/costs?month=2026-11").json_body
 
+    # November is over (the texts are dated 28 November 2026): today's members
+    # say nothing of what it cost each, so there is no cost per member.
     assert report == {
         "month": "2026-11",
+        "recorded": True,
         "parts": {"alert": 5, "closing": 5, "acknowledgement": 1, "reply": 1},
         "cost": "1.08",
         "budget": "25.00",
         "left": "23.92",
         "price_per_part": "0.09",
         "active_members": 5,
-        "cost_per_member": "0.22",
+        "cost_per_member": None,
     }
 
 
-def test_cost_report_of_a_quiet_month_is_zero_and_there_is_no_budget_yet(
+def test_the_running_months_cost_is_also_given_per_active_member(
+    api: Api, phones: Phones
+) -> None:
+    now = datetime.now(UTC)
+    phones.deliver(text(JAN, "Man met koevoet bij portiek 12", minute=minutes_to(now)))
+
+    report = api.call("GET", "/costs").json_body
+
+    assert report["month"] == now.astimezone(AMSTERDAM).strftime("%Y-%m")
+    assert report["recorded"] is True
+    # Five parts at EUR 0.09 over five members.
+    assert (report["cost"], report["cost_per_member"]) == ("0.45", "0.09")
+
+
+def minutes_to(moment: datetime) -> float:
+    """`text`'s minutes after its start that make a text sent at `moment`."""
+    return (moment - START).total_seconds() / 60
+
+
+def test_cost_report_of_a_month_without_a_record_says_so_beside_its_zeros(
     api: Api,
 ) -> None:
     report = api.call("GET", "/costs?month=2026-10").json_body
 
+    assert report["recorded"] is False
     assert (report["cost"], report["budget"], report["left"]) == ("0.00", None, None)
+    assert report["cost_per_member"] is None
 
 
 def test_without_a_budget_a_large_roster_still_gets_every_alert(

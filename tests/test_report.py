@@ -226,6 +226,8 @@ def test_responses_closings_and_hold_backs_match_an_independent_count(
     )
 
     assert figures[("alerts with a neighbour coming", "")] == str(len(answered))
+    share = round(100 * len(answered) / len(alerts))
+    assert figures[("share of alerts with a neighbour coming", "")] == f"{share}%"
     reported_wait = figures[("to the first response (median)", "")]
     assert reported_wait == f"{statistics.median(waits):.1f}"
     assert figures[("closed", "")] == str(len(closed))
@@ -397,6 +399,10 @@ def test_a_month_without_alerts_says_so(api: Api, molenwijk: Neighbourhood) -> N
     assert numbers[("alerts sent round", "")] == "0"
     assert numbers[("note", "No alerts were sent round in October 2026.")] == ""
     assert numbers[("to the first response (median)", "")] == ""
+    # The page's "—" tiles: no alert answered, nor a share of none.
+    assert 'data-figure="responded"><b>—</b>' in html
+    assert numbers[("alerts with a neighbour coming", "")] == ""
+    assert numbers[("share of alerts with a neighbour coming", "")] == ""
     # Nothing held back reads 0, as the page's tile does, rather than no row.
     assert numbers[("held back", "")] == "0"
     assert numbers[("retention", "Alerts are erased after 24 months.")] == ""
@@ -424,6 +430,94 @@ def test_a_month_of_one_unanswered_alert_reads_as_sentences(
     assert "No neighbour answered an alert, so there is no response time." in (
         english.body.decode()
     )
+
+
+def test_one_answer_and_one_stranger_read_as_one_not_as_a_median(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "Verdachte auto in de Molenstraat"))
+    phones.deliver(text(AHMED, "ik kom", minute=3))
+    phones.deliver(text(STRANGER, "hallo?", minute=5))
+
+    dutch = api.call("GET", "/report?month=2026-11").body.decode()
+    english = api.call("GET", "/report?month=2026-11", headers=ENGLISH).body.decode()
+
+    assert (
+        "1 sms&#x27;je kwam van een nummer dat niet op de lijst staat; het is niet "
+        "doorgestuurd." in dutch
+    )
+    assert "1 text came from a number not on the roster; it was not passed on." in (
+        english
+    )
+    assert (
+        "Bij de melding waarop een buur reageerde, kwam de eerste reactie binnen "
+        "3,0 min." in dutch
+    )
+    assert "On the one alert a neighbour answered, the first answer came within " in (
+        english
+    )
+    assert "meestal" not in dutch and "mediaan" not in dutch
+    assert "usually" not in english and "median" not in english
+    assert "<b>3,0 min</b><span>tot de eerste reactie</span>" in dutch
+
+
+def test_no_stranger_and_no_answer_read_as_none_not_as_zero(
+    api: Api, phones: Phones
+) -> None:
+    phones.deliver(text(FATIMA, "Verdachte auto in de Molenstraat"))
+    phones.deliver(text(MEHMET, "#brand rook bij de garages", minute=30))
+
+    dutch = api.call("GET", "/report?month=2026-11").body.decode()
+    english = api.call("GET", "/report?month=2026-11", headers=ENGLISH).body.decode()
+
+    assert (
+        "Er kwamen geen sms&#x27;jes van nummers die niet op de lijst staan." in dutch
+    )
+    assert "No texts came from numbers not on the roster." in english
+    assert "Bij geen van de 2 meldingen liet een buur weten dat die kwam." in dutch
+    assert "For none of the 2 alerts did a neighbour say they were coming." in (english)
+    assert "0 sms" not in dutch and "Bij 0 " not in dutch
+    assert "0 texts" not in english and "For 0 " not in english
+
+
+def test_many_strangers_and_answers_keep_the_plural_and_the_median(
+    api: Api, november: LoggedMonth
+) -> None:
+    html = api.call("GET", "/report?month=2026-11", headers=ENGLISH).body.decode()
+
+    assert f"{november.unknown_texts} texts came from numbers not on the roster" in (
+        html
+    )
+    assert "The first neighbour usually answered within " in html
+    assert "<span>to the first response (median)</span>" in html
+
+
+def test_a_retention_of_one_month_is_written_as_one_month(
+    molenwijk: Neighbourhood,
+) -> None:
+    from chalicelib import report
+    from chalicelib.protection import SPENDING_KINDS, Spending
+
+    now = datetime(2026, 12, 4, 8, 0, tzinfo=AMSTERDAM)
+    month = report.Month(2026, 11)
+    nothing = Spending("2026-11", dict.fromkeys(SPENDING_KINDS, 0), Decimal(0), False)
+    fig = report.figures(
+        [],
+        month,
+        molenwijk,
+        unknown_texts=0,
+        spending=nothing,
+        retention_months=1,
+        now=now,
+    )
+
+    html = report.render_html(fig, "nl", now)
+    english = report.render_csv(fig, "en")
+
+    assert "Meldingen worden 1 maand bewaard en daarna vanzelf gewist." in html
+    assert "Meldingen worden na 1 maand gewist: die van vóór 04-11-2026 08:00 " in html
+    assert "Alerts are erased after 1 month." in english
+    assert "1 months" not in english and "1 maanden" not in html
 
 
 @pytest.mark.parametrize(
@@ -838,6 +932,8 @@ def test_a_dutch_csv_is_written_as_a_dutch_spreadsheet_reads_it(
     assert numbers[("tot de eerste reactie (mediaan)", "")] == "2,0"
     assert numbers[("prijs per sms-deel nu (EUR, aanname)", "")] == "0,09"
     assert numbers[("sms-kosten (EUR)", "")] == "0,54"
+    # The page's share, which a Dutch spreadsheet reads as the number 1.
+    assert numbers[("aandeel meldingen met een buur die kwam", "")] == "100%"
     assert english[("to the first response (median)", "")] == "2.0"
     assert english[("SMS cost (EUR)", "")] == "0.54"
     rows = list(

@@ -161,3 +161,30 @@ def test_a_long_outcome_without_spaces_stays_on_the_page(
     assert found, "the page was not measured"
     page_width, window_width = map(int, found.groups())
     assert page_width <= window_width
+
+
+def printed_pages(chromium: list[str], page: Path) -> int:
+    """How many A4 pages Chromium prints the page on (counted in the PDF)."""
+    pdf = page.with_suffix(".pdf")
+    run([*chromium, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()])
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+
+
+def test_a_month_of_one_alert_prints_without_a_page_for_its_one_closed_row(
+    chromium: list[str], api: Api, phones: Phones, tmp_path: Path
+) -> None:
+    phones.deliver(text(FATIMA, "#verdacht busje rijdt rondjes"))
+    phones.deliver(text(FATIMA, "KLAAR bezorger", minute=9))
+    page = tmp_path / "one.html"
+    page.write_bytes(api.call("GET", "/report?month=2026-11").body)
+
+    # The closed alerts once began a page of their own: three pages, the
+    # second half empty, the third one row.
+    assert printed_pages(chromium, page) <= 2
+
+
+def test_the_busy_month_prints_its_long_list_straight_on(
+    chromium: list[str], report_page: Path
+) -> None:
+    # Figures on the first page, then the list; no half-empty page between.
+    assert printed_pages(chromium, report_page) <= 5

@@ -57,7 +57,7 @@ from chalicelib.neighbourhoods import (
     Neighbourhood,
     NeighbourhoodDirectory,
 )
-from chalicelib.report import Month
+from chalicelib.report import Month, retention
 from chalicelib.tokens import CoordinatorTokens, Token
 from wijkalert.files import (
     UnreadableFile,
@@ -806,8 +806,9 @@ def _say_erased(headers: httpx.Headers, lang: str) -> None:
         moment = datetime.fromisoformat(erased).astimezone(TIMEZONE)
     except ValueError:
         return
+    kept = retention(int(months), lang) if months.isdigit() else months
     sentence = texts.say(
-        "alerts.erased", lang, months=months, moment=f"{moment:%d-%m-%Y %H:%M}"
+        "alerts.erased", lang, months=kept, moment=f"{moment:%d-%m-%Y %H:%M}"
     )
     click.echo(sentence, err=True)
 
@@ -936,6 +937,12 @@ def costs(
     if as_json:
         _echo_json(report)
         return
+    if report.get("recorded") is False:
+        # Zeros would read as a month counted and found quiet, as the
+        # report's "—" does not.
+        name = Month.parse(str(report["month"])).name(lang)
+        click.echo(texts.say("costs.not_recorded", lang, month=name))
+        return
     click.echo(texts.say("costs.heading", lang, month=report["month"]))
     rows = [
         [texts.say(f"costs.kind.{kind}", lang), parts]
@@ -947,10 +954,14 @@ def costs(
         **report,
         **{name: _euros_shown(report.get(name), lang) for name in amounts},
     }
-    if report.get("budget") is None:
-        click.echo(texts.say("costs.summary_no_budget", lang, **shown))
-    else:
-        click.echo(texts.say("costs.summary", lang, **shown))
+    summary = (
+        "costs.summary_no_budget" if report.get("budget") is None else ("costs.summary")
+    )
+    sentences = [texts.say(summary, lang, **shown)]
+    if report.get("cost_per_member") is not None:
+        sentences.append(texts.say("costs.per_member", lang, **shown))
+    sentences.append(texts.say("costs.price", lang, **shown))
+    click.echo(" ".join(sentences))
 
 
 @click.command("settings", help=_help("cli.help.settings"))
