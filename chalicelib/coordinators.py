@@ -563,7 +563,7 @@ class CoordinatorOffice:
             "cost": _money(spent),
             "budget": _money_or_none(budget),
             "left": None if budget is None else _money(max(budget - spent, Decimal(0))),
-            "price_per_part": str(neighbourhood.price_per_part),
+            "price_per_part": price_text(neighbourhood.price_per_part),
             "active_members": active,
             "cost_per_member": _money(per_member) if running else None,
         }

@@ -1331,6 +1331,18 @@ def test_costs_show_a_table_and_the_summary(jan: Coordinator, phones: Phones) ->
     )
 
 
+def test_costs_show_the_price_with_cents_as_settings_does(
+    jan: Coordinator, phones: Phones
+) -> None:
+    assert jan.run("settings", "--price", "0,1").exit_code == 0
+    phones.deliver(load_event("inbound-alert.json"))
+
+    result = jan.run("costs", "--month", "2026-11")
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.rstrip().endswith("Prijs per sms-deel: EUR 0,10.")
+
+
 def test_costs_of_a_month_not_yet_begun_are_refused_like_its_report(
     jan: Coordinator,
 ) -> None:
