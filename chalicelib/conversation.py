@@ -1183,10 +1183,12 @@ class Conversation:
         }
         if reason:
             item["reason"] = reason
+        # A text held back takes no category: the report counts only what went
+        # round, and the export would show a category nobody saw.
         category = keywords.category_of(
             self.inbound.body, self.neighbourhood.categories
         )
-        if category:
+        if category and status == "broadcast":
             item["category"] = category
         return item
 
