@@ -334,6 +334,14 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "   {sender} wacht nog op goedkeuring. Niemand krijgt iets.",
         "en": "   {sender} is still waiting for approval. Nobody receives anything.",
     },
+    "story.join_refused": {
+        "nl": "   {sender} wil meedoen, maar dat nummer kan niet op de lijst, "
+        "bijvoorbeeld omdat het een vast nummer is dat geen sms kan ontvangen. "
+        "Niemand krijgt iets.",
+        "en": "   {sender} asks to join, but that number cannot go on the roster, "
+        "for instance because it is a landline that cannot receive an SMS. "
+        "Nobody receives anything.",
+    },
     "story.join_withdrawn": {
         "nl": "   {sender} stuurt STOP terwijl de aanmelding nog wacht: de aanmelding "
         "vervalt. Niemand krijgt iets.",

@@ -586,6 +586,34 @@ def test_a_text_from_a_stranger_is_broadcast_to_nobody(
     assert "Niemand krijgt iets" in again.stderr
 
 
+def test_a_landline_asking_to_join_is_told_nothing_and_the_story_says_why(
+    server: LocalServer,
+) -> None:
+    asked = sms(server, "--from", "020-1234599", "AANMELDEN Piet, Dorpstraat 1")
+
+    assert asked.returncode == 0
+    assert asked.stdout == ""
+    assert asked.stderr == (
+        "***599 wil meedoen, maar dat nummer kan niet op de lijst, bijvoorbeeld "
+        "omdat het een vast nummer is dat geen sms kan ontvangen. Niemand krijgt "
+        "iets.\n"
+    )
+
+
+def test_a_second_klaar_with_nothing_open_prints_only_the_story(
+    server: LocalServer,
+) -> None:
+    # The first is answered; the second, within the hour, is not, and then
+    # the function records no metric at all.
+    sms(server, "--from", "06-12345605", "KLAAR")
+    again = sms(server, "--from", "06-12345605", "KLAAR")
+
+    assert again.returncode == 0
+    assert again.stdout == ""
+    assert again.stderr.endswith("wil afronden, maar er is geen open melding.\n")
+    assert "Warning" not in again.stderr
+
+
 def test_sms_without_a_running_sandbox_says_so(tmp_path: Path) -> None:
     port = free_port_pair()
 

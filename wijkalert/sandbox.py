@@ -27,6 +27,7 @@ import socket
 import sys
 import threading
 import uuid
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -64,6 +65,13 @@ from chalicelib.observability import logger
 
 if TYPE_CHECKING:
     from mypy_boto3_sns.client import SNSClient
+
+# Powertools warns when an invocation recorded no metric, as a reply held back
+# within the hour does. In Lambda the warning goes to the log; here it would
+# print a library path in the middle of the story.
+warnings.filterwarnings(
+    "ignore", message="No application metrics to publish", category=UserWarning
+)
 
 REGION: Final = "eu-west-1"
 ENVIRONMENT: Final = {
