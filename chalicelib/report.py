@@ -736,12 +736,19 @@ def _not_recorded(fig: Figures, language: str) -> str:
     return texts.say(key, language, month=fig.month.name(language))
 
 
+def _no_alerts(fig: Figures, language: str) -> str:
+    """A month without alerts; where the retention erased part of it, only the
+    part still kept is known to have been quiet."""
+    key = "report.no_alerts_kept" if fig.erased_before else "report.no_alerts"
+    return texts.say(key, language, month=fig.month.name(language))
+
+
 def _figures_html(fig: Figures, language: str) -> list[str]:
     parts = [_section(texts.say("report.summary", language), _tiles(fig, language))]
     if fig.alerts:
         parts.append(_charts(fig, language))
     else:
-        empty = texts.say("report.no_alerts", language, month=fig.month.name(language))
+        empty = _no_alerts(fig, language)
         parts.append(f'<p class="empty" data-empty="true">{escape(empty)}</p>')
     parts += [
         _section(texts.say("report.held_back", language), _held_back(fig, language)),
@@ -830,7 +837,7 @@ def render_csv(fig: Figures, language: str) -> str:
         return _csv([header, *rows], language)
     rows += [(say("report.tile.alerts", language), "", str(fig.alerts))]
     if not fig.alerts:
-        empty = say("report.no_alerts", language, month=fig.month.name(language))
+        empty = _no_alerts(fig, language)
         rows += [(say("report.csv.note", language), empty, "")]
     # As on the page: a week still to come or erased has no count (an empty
     # cell, which a spreadsheet does not add up as 0), a partial week says so.

@@ -1682,6 +1682,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "In {month} zijn er geen meldingen rondgestuurd.",
         "en": "No alerts were sent round in {month}.",
     },
+    "report.no_alerts_kept": {
+        "nl": "In wat er van {month} nog bewaard is, zijn geen meldingen rondgestuurd.",
+        "en": "In what is still kept of {month}, no alerts were sent round.",
+    },
     "report.footer": {
         "nl": "Gemaakt door wijkalert op {generated}.",
         "en": "Made by wijkalert on {generated}.",
