@@ -35,6 +35,7 @@ from chalicelib.neighbourhoods import (
     Neighbourhood,
     NeighbourhoodDirectory,
     partition_of,
+    price_text,
 )
 from chalicelib.observability import logger
 from chalicelib.protection import ACTIVITY, Activity
@@ -252,15 +253,6 @@ def _money_or_none(amount: Decimal | None) -> str | None:
 
 def _money(amount: Decimal) -> str:
     return str(amount.quantize(Decimal("0.01")))
-
-
-def price_text(amount: Decimal) -> str:
-    """A price per part with its decimals as given, but at least two: "0.10",
-    "0.0825", never "0" or "0.1"."""
-    exponent = amount.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
-        return f"{amount:f}"
-    return _money(amount)
 
 
 def _alert_cursor(

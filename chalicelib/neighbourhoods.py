@@ -73,6 +73,15 @@ DEFAULT_MONTHLY_BUDGET: Decimal | None = None
 DEFAULT_MAX_PARTS = 3
 
 
+def price_text(amount: Decimal) -> str:
+    """A price per part with its decimals as given, but at least two: "0.10",
+    "0.0825", never "0" or "0.1"."""
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        return f"{amount:f}"
+    return str(amount.quantize(Decimal("0.01")))
+
+
 @dataclass(frozen=True)
 class Neighbourhood:
     id: str

@@ -30,7 +30,7 @@ from typing import Any, Final
 
 from chalicelib import phones, texts
 from chalicelib.errors import InvalidInput
-from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood
+from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, price_text
 from chalicelib.protection import SPENDING_KINDS, Spending
 
 Item = Mapping[str, Any]
@@ -717,7 +717,9 @@ def _costs(fig: Figures, language: str) -> str:
         for kind in SPENDING_KINDS
     )
     price = texts.say(
-        "report.price_assumption", language, price=_money(fig.part_price, language)
+        "report.price_assumption",
+        language,
+        price="EUR " + _decimal(price_text(fig.part_price), language),
     )
     return (
         f"<p>{escape(sentence)}</p>"

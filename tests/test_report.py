@@ -1154,6 +1154,17 @@ def test_the_neighbourhoods_own_price_and_categories_reach_the_report(
     assert figures[("SMS cost (EUR)", "")] == "0.40"
 
 
+def test_a_price_with_more_than_cents_is_shown_as_set(api: Api, phones: Phones) -> None:
+    api.call("PATCH", "/settings", {"price_per_part": "0.1234"})
+    phones.deliver(text(FATIMA, "#inbraak deur open bij nr 3"))
+
+    html = api.call("GET", "/report?month=2026-11").body.decode()
+    figures = report_csv(api)
+
+    assert "(nu EUR 0,1234)" in html
+    assert figures[("price per SMS part now (EUR, assumed)", "")] == "0.1234"
+
+
 def test_a_new_category_list_leaves_old_alerts_their_categories(
     api: Api, phones: Phones
 ) -> None:

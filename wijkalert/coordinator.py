@@ -47,7 +47,6 @@ from chalicelib.coordinators import (
     MOST_PARTS,
     PRICE_PLACES,
     RETENTION_MONTHS,
-    price_text,
 )
 from chalicelib.errors import WijkalertError
 from chalicelib.members import ROLES, STATUSES, ImportRow, read_roster_csv
@@ -56,6 +55,7 @@ from chalicelib.neighbourhoods import (
     TIMEZONE,
     Neighbourhood,
     NeighbourhoodDirectory,
+    price_text,
 )
 from chalicelib.report import Month, retention
 from chalicelib.tokens import CoordinatorTokens, Token
