@@ -48,6 +48,8 @@ class Month:
     @classmethod
     def parse(cls, text: str) -> "Month":
         """`2026-11`, or `InvalidInput` naming the field."""
+        if not text.strip():
+            raise InvalidInput("report.month_missing", field="month")
         year, _, month = text.strip().partition("-")
         # ASCII only: "١١".isdigit() is true too. The years are those a
         # datetime can still turn into UTC and back (0001 and 9999 cannot).

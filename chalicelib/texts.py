@@ -117,10 +117,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "The request body is not valid JSON.",
     },
     "api.body_not_object": {
-        "nl": "De inhoud van het verzoek moet een JSON-object zijn, zoals "
-        '{{"phone": "06-12345601", "name": "Jan"}}.',
-        "en": "The request body must be a JSON object, such as "
-        '{{"phone": "06-12345601", "name": "Jan"}}.',
+        "nl": "De inhoud van het verzoek moet een JSON-object zijn: velden tussen "
+        "{{ en }}, zoals openapi.yaml ze voor elke route beschrijft.",
+        "en": "The request body must be a JSON object: fields between {{ and }}, "
+        "as openapi.yaml describes them for each route.",
     },
     "api.body_not_utf8": {
         "nl": "De lijst moet als UTF-8 zijn opgeslagen.",
@@ -1458,6 +1458,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "This line cannot be read as CSV; save the list as CSV again.",
     },
     # The monthly report and the alert log's export (issue 6).
+    "report.month_missing": {
+        "nl": "Geef een maand op, zoals 2026-11.",
+        "en": "Give a month, such as 2026-11.",
+    },
     "report.month_invalid": {
         "nl": "'{value}' is geen maand; schrijf het jaar en de maand, zoals 2026-11.",
         "en": "'{value}' is not a month; write the year and month, such as 2026-11.",

@@ -895,6 +895,18 @@ def test_a_month_without_two_digits_gets_400_not_another_month(
     }
 
 
+@pytest.mark.parametrize("query", ["", "?month=", "?month=%20"])
+def test_a_report_without_a_month_asks_for_one(api: Api, query: str) -> None:
+    reply = api.call("GET", f"/report{query}")
+
+    assert reply.status_code == 400
+    assert error_of(reply) == {
+        "code": "report.month_missing",
+        "field": "month",
+        "message": "Geef een maand op, zoals 2026-11.",
+    }
+
+
 # What the residents agreed to pay.
 
 
