@@ -875,7 +875,7 @@ def render_csv(fig: Figures, language: str) -> str:
             str(fig.responded) if fig.alerts else "",
         ),
         (say("report.csv.responded_share", language), "", _percent(fig, language)),
-        (say("report.tile.first_response", language), "", _plain(wait, language)),
+        (say("report.csv.first_response", language), "", _plain(wait, language)),
         (say("report.tile.closed", language), "", str(len(fig.closed))),
     ]
     rows += [

@@ -1552,6 +1552,11 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "tot de eerste reactie (mediaan)",
         "en": "to the first response (median)",
     },
+    # The CSV has no "min" beside the number, as the tile has.
+    "report.csv.first_response": {
+        "nl": "minuten tot de eerste reactie (mediaan)",
+        "en": "minutes to the first response (median)",
+    },
     "report.tile.closed": {"nl": "afgerond", "en": "closed"},
     "report.tile.unknown": {
         "nl": "sms'jes van onbekende nummers",

@@ -228,7 +228,7 @@ def test_responses_closings_and_hold_backs_match_an_independent_count(
     assert figures[("alerts with a neighbour coming", "")] == str(len(answered))
     share = round(100 * len(answered) / len(alerts))
     assert figures[("share of alerts with a neighbour coming", "")] == f"{share}%"
-    reported_wait = figures[("to the first response (median)", "")]
+    reported_wait = figures[("minutes to the first response (median)", "")]
     assert reported_wait == f"{statistics.median(waits):.1f}"
     assert figures[("closed", "")] == str(len(closed))
     assert sum(section == "Closed alerts" for section, _ in figures) == len(closed)
@@ -398,7 +398,7 @@ def test_a_month_without_alerts_says_so(api: Api, molenwijk: Neighbourhood) -> N
     assert 'data-chart="' not in html
     assert numbers[("alerts sent round", "")] == "0"
     assert numbers[("note", "No alerts were sent round in October 2026.")] == ""
-    assert numbers[("to the first response (median)", "")] == ""
+    assert numbers[("minutes to the first response (median)", "")] == ""
     # The page's "—" tiles: no alert answered, nor a share of none.
     assert 'data-figure="responded"><b>—</b>' in html
     assert numbers[("alerts with a neighbour coming", "")] == ""
@@ -749,7 +749,7 @@ def test_real_texts_end_up_in_the_report(api: Api, phones: Phones) -> None:
     assert figures[("Alerts by category", "#inbraak")] == "1"
     assert figures[("Alerts by category", "uncategorised")] == "1"
     assert figures[("alerts with a neighbour coming", "")] == "1"
-    assert figures[("to the first response (median)", "")] == "2.0"
+    assert figures[("minutes to the first response (median)", "")] == "2.0"
     assert figures[("closed", "")] == "1"
     assert figures[("Closed alerts", "2026-11-28 22:00")] == "politie heeft hem"
     assert figures[("texts from unknown numbers", "")] == "2"
@@ -933,12 +933,12 @@ def test_a_dutch_csv_is_written_as_a_dutch_spreadsheet_reads_it(
         (section, item): value
         for section, item, value, *_ in csv.reader(io.StringIO(report), delimiter=";")
     }
-    assert numbers[("tot de eerste reactie (mediaan)", "")] == "2,0"
+    assert numbers[("minuten tot de eerste reactie (mediaan)", "")] == "2,0"
     assert numbers[("prijs per sms-deel nu (EUR, aanname)", "")] == "0,09"
     assert numbers[("sms-kosten (EUR)", "")] == "0,54"
     # The page's share, which a Dutch spreadsheet reads as the number 1.
     assert numbers[("aandeel meldingen met een buur die kwam", "")] == "100%"
-    assert english[("to the first response (median)", "")] == "2.0"
+    assert english[("minutes to the first response (median)", "")] == "2.0"
     assert english[("SMS cost (EUR)", "")] == "0.54"
     rows = list(
         csv.DictReader(io.StringIO(export.body.decode("utf-8-sig")), delimiter=";")
