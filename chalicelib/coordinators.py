@@ -545,16 +545,19 @@ class CoordinatorOffice:
         # them; a month that is over went to the members of its own days.
         running = month == datetime.now(TIMEZONE).strftime("%Y-%m")
         per_member = spent / active if active else Decimal(0)
+        # A month that is over without a record (nothing sent, sent before the
+        # record was kept, or the record is gone) has no known cost, and so no
+        # known budget left. The running month's record starts with its first
+        # SMS: until then it has truly cost nothing.
+        known = spending.recorded or running
+        left = None if budget is None else _money(max(budget - spent, Decimal(0)))
         return {
             "month": month,
-            # False: nothing was recorded for the month (nothing sent, sent
-            # before the record was kept, or the record is gone), so the zeros
-            # below are no count.
             "recorded": spending.recorded,
             "parts": spending.parts,
-            "cost": _money(spent),
+            "cost": _money(spent) if known else None,
             "budget": _money_or_none(budget),
-            "left": None if budget is None else _money(max(budget - spent, Decimal(0))),
+            "left": left if known else None,
             "price_per_part": price_text(neighbourhood.price_per_part),
             "active_members": active,
             "cost_per_member": _money(per_member) if running else None,
