@@ -574,17 +574,31 @@ def _tiles(fig: Figures, language: str) -> str:
             _minutes(fig, language),
         ),
         ("report.tile.closed", _number(len(fig.closed), language)),
-        ("report.tile.unknown", _number(fig.unknown_texts, language)),
+        (
+            "report.tile.unknown_one"
+            if fig.unknown_texts == 1
+            else "report.tile.unknown",
+            _number(fig.unknown_texts, language),
+        ),
         ("report.tile.suppressed", _number(sum(fig.suppressed.values()), language)),
-        ("report.tile.parts", _count(fig.sms_parts, language)),
+        (
+            "report.tile.parts_one" if fig.sms_parts == 1 else "report.tile.parts",
+            _count(fig.sms_parts, language),
+        ),
         ("report.tile.cost", _money(fig.cost, language)),
     ]
     tiles = "".join(
-        f'<div class="tile" data-figure="{key.rsplit(".", 1)[1]}">'
+        f'<div class="tile" data-figure="{_figure_name(key)}">'
         f"<b>{escape(value)}</b><span>{escape(texts.say(key, language))}</span></div>"
         for key, value in shown
     )
     return f'<div class="tiles">{tiles}</div>'
+
+
+def _figure_name(key: str) -> str:
+    """The tile's name for tests and styles, the same for one and for many."""
+    name = key.rsplit(".", 1)[1].removesuffix("_one").removesuffix("_single")
+    return "alerts" if name == "alert" else name
 
 
 def _charts(fig: Figures, language: str) -> str:

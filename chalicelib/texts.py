@@ -1562,8 +1562,13 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "sms'jes van onbekende nummers",
         "en": "texts from unknown numbers",
     },
+    "report.tile.unknown_one": {
+        "nl": "sms'je van een onbekend nummer",
+        "en": "text from an unknown number",
+    },
     "report.tile.suppressed": {"nl": "tegengehouden", "en": "held back"},
     "report.tile.parts": {"nl": "sms-delen verstuurd", "en": "SMS parts sent"},
+    "report.tile.parts_one": {"nl": "sms-deel verstuurd", "en": "SMS part sent"},
     "report.tile.cost": {"nl": "geschatte sms-kosten", "en": "estimated SMS cost"},
     "report.chart.per_week": {"nl": "Meldingen per week", "en": "Alerts per week"},
     "report.chart.per_weekday": {

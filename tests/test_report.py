@@ -459,6 +459,20 @@ def test_one_answer_and_one_stranger_read_as_one_not_as_a_median(
     assert "meestal" not in dutch and "mediaan" not in dutch
     assert "usually" not in english and "median" not in english
     assert "<b>3,0 min</b><span>tot de eerste reactie</span>" in dutch
+    assert "<b>1</b><span>sms&#x27;je van een onbekend nummer</span>" in dutch
+    assert "<b>1</b><span>text from an unknown number</span>" in english
+
+
+def test_a_month_whose_only_sms_was_one_reply_says_one_part(
+    api: Api, phones: Phones
+) -> None:
+    # A stranger's text: the one SMS of the month is the hint how to join.
+    replies = phones.deliver(text(STRANGER, "hallo?"))
+
+    html = api.call("GET", "/report?month=2026-11").body.decode()
+
+    assert [d.to for d in replies] == [STRANGER]
+    assert "<b>1</b><span>sms-deel verstuurd</span>" in html
 
 
 def test_no_stranger_and_no_answer_read_as_none_not_as_zero(
