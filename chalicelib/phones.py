@@ -17,6 +17,7 @@ DEFAULT_REGION = "NL"
 VISIBLE_DIGITS = 3
 _WRITTEN_NUMBER = re.compile(r"\+?[0-9 ()./-]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_UUID = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.IGNORECASE)
 # Fewer digits than any subscriber number: a time, a count, a part of an id.
 _FEWEST_DIGITS = 7
 
@@ -98,13 +99,17 @@ def _numbers_in(text: str, region: str) -> Iterator[phonenumbers.PhoneNumberMatc
     as a correct one. It would take a date or an amount for a number too; those
     are left alone.
     """
+    # An alert's id ("7ce90d4f-c5df-4123-9456-815c6c36d058") holds digit runs
+    # that read as a number; nobody's number is in it.
+    ids = [found.span() for found in _UUID.finditer(text)]
     matcher = phonenumbers.PhoneNumberMatcher(
         text, region, leniency=phonenumbers.Leniency.POSSIBLE
     )
     for match in matcher:
         found = match.raw_string
         digits = sum(c.isdigit() for c in found)
-        if digits >= _FEWEST_DIGITS and not _ISO_DATE.fullmatch(found):
+        in_id = any(start <= match.start < end for start, end in ids)
+        if digits >= _FEWEST_DIGITS and not _ISO_DATE.fullmatch(found) and not in_id:
             yield match
 
 

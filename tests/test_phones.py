@@ -91,6 +91,13 @@ def test_a_mobile_number_is_a_member_number() -> None:
         # A date, a time or an amount is nobody's number and stays readable.
         ("politie 2026-11-03 om 22:15", "politie 2026-11-03 om 22:15", None),
         ("schade 123456 euro, 3 daders", "schade 123456 euro, 3 daders", None),
+        # Glued to a word it is still a number; inside an alert's id it is not.
+        ("bel06-12345604", "bel[nummer]", "bel***604"),
+        (
+            "PATCH /alerts/7ce90d4f-c5df-4123-9456-815c6c36d058",
+            "PATCH /alerts/7ce90d4f-c5df-4123-9456-815c6c36d058",
+            None,
+        ),
     ],
 )
 def test_numbers_in_a_text_are_found_the_same_way_for_report_and_log(
