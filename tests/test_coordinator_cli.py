@@ -1281,6 +1281,16 @@ def test_amounts_are_shown_with_a_decimal_comma_in_dutch(
     )
 
 
+def test_the_running_month_before_its_first_sms_costs_nothing_yet(
+    jan: Coordinator,
+) -> None:
+    costs = jan.run("costs")
+
+    assert costs.exit_code == 0, costs.stderr
+    assert row_of(costs.stdout, "meldingen") == ["meldingen", "0"]
+    assert costs.stdout.splitlines()[-1].startswith("Geschatte kosten: EUR 0,00;")
+
+
 def test_the_running_months_costs_are_also_given_per_active_member(
     jan: Coordinator, phones: Phones
 ) -> None:

@@ -937,9 +937,9 @@ def costs(
     if as_json:
         _echo_json(report)
         return
-    if report.get("recorded") is False:
-        # Zeros would read as a month counted and found quiet, as the
-        # report's "—" does not.
+    if report.get("cost") is None:
+        # A month that is over without a record: zeros would read as a month
+        # counted and found quiet. The running month's zeros are true.
         name = Month.parse(str(report["month"])).name(lang)
         click.echo(texts.say("costs.not_recorded", lang, month=name))
         return
