@@ -381,8 +381,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "en": "   {sender} closes the alert; everyone gets one closing SMS.",
     },
     "story.close_refused": {
-        "nl": "   {sender} mag deze melding niet afronden en krijgt uitleg.",
-        "en": "   {sender} may not close this alert and is told why.",
+        "nl": "   {sender} mag deze melding niet afronden: dat kan alleen wie hem "
+        "stuurde of een coördinator. Een uitleg krijgt hij hoogstens eens per uur.",
+        "en": "   {sender} may not close this alert: only its sender or a coordinator "
+        "can. An explanation goes out at most once an hour.",
     },
     "story.nothing_to_close": {
         "nl": "   {sender} wil afronden, maar er is geen open melding.",

@@ -613,7 +613,8 @@ def test_a_second_klaar_that_is_not_answered_prints_only_the_story(
     assert again.stdout == ""
     assert again.stderr in (
         "Mehmet wil afronden, maar er is geen open melding.\n",
-        "Mehmet mag deze melding niet afronden en krijgt uitleg.\n",
+        "Mehmet mag deze melding niet afronden: dat kan alleen wie hem stuurde of "
+        "een coördinator. Een uitleg krijgt hij hoogstens eens per uur.\n",
     )
 
 
