@@ -20,10 +20,12 @@ the version, so that write can never make a claim lose.
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
+
+_Remembered = TypeVar("_Remembered", "Broadcast", "OpenAlert")
 
 ACTIVITY: Final = "ACTIVITY"
 MEMORY: Final = timedelta(hours=1)
@@ -129,14 +131,16 @@ class Activity:
             return cls()
         memory = json.loads(str(item.get("memory") or "{}"))
         published = {str(k): str(v) for k, v in (item.get("published") or {}).items()}
-        broadcasts = tuple(Broadcast(**b) for b in memory.get("broadcasts", []))
+        broadcasts = tuple(_known(Broadcast, b) for b in memory.get("broadcasts", []))
         return cls(
             version=int(item.get("version", 0)),
             broadcasts=tuple(
                 replace(b, message_id=published.get(b.alert_id, b.message_id))
                 for b in broadcasts
             ),
-            open_alerts=tuple(OpenAlert(**a) for a in memory.get("open_alerts", [])),
+            open_alerts=tuple(
+                _known(OpenAlert, a) for a in memory.get("open_alerts", [])
+            ),
             notices=dict(memory.get("notices", {})),
             tripped=dict(memory.get("tripped", {})),
             parts=dict(memory.get("parts", {})),
@@ -320,3 +324,13 @@ def digest_of(body: str) -> str:
 
 def _at(moment: str) -> datetime:
     return datetime.fromisoformat(moment.replace("Z", "+00:00"))
+
+
+def _known(kind: type[_Remembered], stored: dict[str, Any]) -> _Remembered:
+    """`kind` from what was stored, leaving out what a newer version wrote.
+
+    A deployment rolled back to this code then reads the neighbourhood's
+    memory instead of failing every text for the hour the memory lasts.
+    """
+    names = {f.name for f in fields(kind)}
+    return kind(**{key: value for key, value in stored.items() if key in names})

@@ -680,3 +680,29 @@ def test_a_failed_publish_gives_its_claim_back_for_the_retry(
     logged = boto3.resource("dynamodb").Table("wijkalert-dev-alerts").scan()["Items"]
     assert [i["status"] for i in logged] == ["broadcast"]
     assert spent(sandbox, molenwijk) == Decimal("0.45")
+
+
+def test_memory_written_by_a_newer_version_still_lets_alerts_through(
+    sandbox: Sandbox, molenwijk: Neighbourhood, phones: Phones
+) -> None:
+    # As after rolling a deployment back: the neighbourhood's memory of the
+    # last hour holds a field this code does not know.
+    phones.deliver(text(SANNE, "Rook uit de container bij portiek 4"))
+    key = {"pk": partition_of(molenwijk.id), "sk": ACTIVITY}
+    table = sandbox.roster_table()
+    item = table.get_item(Key=key)["Item"]
+    memory = json.loads(str(item["memory"]))
+    for stored in memory["broadcasts"] + memory["open_alerts"]:
+        stored["written_by_a_newer_version"] = True
+    table.update_item(
+        Key=key,
+        UpdateExpression="SET #memory = :memory",
+        ExpressionAttributeNames={"#memory": "memory"},
+        ExpressionAttributeValues={":memory": json.dumps(memory)},
+    )
+
+    later = phones.deliver(
+        text(JAN, "Man met koevoet bij de fietsenstalling", minute=5)
+    )
+
+    assert sorted(d.to for d in later) == MOLENWIJK_PHONES
