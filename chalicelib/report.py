@@ -143,7 +143,6 @@ class Figures:
     retention_months: int
     covered_until: date  # the month's last day, or today in a running month
     erased_before: datetime | None  # alerts before it have expired (Dutch time)
-    categories: tuple[str, ...]
     alerts: int
     per_week: list[tuple[int, int]]  # (ISO week, alerts)
     per_weekday: list[int]  # Monday first
@@ -255,7 +254,6 @@ def figures(
         retention_months=retention_months,
         covered_until=month.covered_until(now),
         erased_before=month.erased_before(now, retention_months),
-        categories=neighbourhood.categories,
         alerts=len(alerts),
         per_week=[(week, weeks[(year, week)]) for year, week in month.weeks()],
         per_weekday=[weekdays[day] for day in range(7)],
