@@ -15,7 +15,7 @@ failure is logged, never retried, so no one gets the same SMS twice.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
@@ -26,7 +26,12 @@ from chalicelib import keywords, phones, sms, texts
 from chalicelib.broadcast import Broadcaster
 from chalicelib.errors import BroadcastFailed, MemberExists, WijkalertError
 from chalicelib.members import NAME_LIMIT, STREET_LIMIT, Member, Roster
-from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, partition_of
+from chalicelib.neighbourhoods import (
+    TIMEZONE,
+    Neighbourhood,
+    months_later,
+    partition_of,
+)
 from chalicelib.observability import count, logger
 from chalicelib.protection import (
     ACTIVITY,
@@ -1227,16 +1232,5 @@ def moment(received_at: str) -> datetime:
 
 
 def expiry(received: datetime, months: int) -> int:
-    """Epoch seconds `months` calendar months after `received` (TTL's format).
-
-    The 31st of a month becomes the last day of a shorter one.
-    """
-    index = received.month - 1 + months
-    year, month = received.year + index // 12, index % 12 + 1
-    next_month = date(year + month // 12, month % 12 + 1, 1)
-    last_day = (next_month - timedelta(days=1)).day
-    return int(
-        received.replace(
-            year=year, month=month, day=min(received.day, last_day)
-        ).timestamp()
-    )
+    """Epoch seconds `months` calendar months after `received` (TTL's format)."""
+    return int(months_later(received, months).timestamp())

@@ -34,6 +34,7 @@ from chalicelib.neighbourhoods import (
     TIMEZONE,
     Neighbourhood,
     NeighbourhoodDirectory,
+    months_later,
     partition_of,
     price_text,
 )
@@ -679,12 +680,10 @@ class CoordinatorOffice:
         """The moment before which the retention erased the alert log, when the
         days asked for (from, to) reach back before it; None otherwise, and
         when no day was asked for, which means all that is kept."""
-        from chalicelib import report
-
         since, until = _day(query, "from"), _day(query, "to")
         if not (since or until):
             return None
-        cut = report.months_before(datetime.now(UTC), self.alert_retention_months)
+        cut = months_later(datetime.now(UTC), -self.alert_retention_months)
         first = dutch_days(since, until)[0]
         if first and first >= cut.isoformat(timespec="seconds")[:19]:
             return None

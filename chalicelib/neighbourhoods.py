@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -31,6 +32,18 @@ LONG_CODE_INDEX = "by-long-code"
 # are the residents' own. Lambda's runtime may lack the system's time zone
 # files, so the `tzdata` package ships with the function.
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def months_later(moment: datetime, months: int) -> datetime:
+    """`moment` so many calendar months later, or earlier when negative: when
+    an alert expires, and from when the log still holds alerts. The 31st
+    becomes a shorter month's last day."""
+    year, month = divmod(moment.year * 12 + moment.month - 1 + months, 12)
+    following = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    last_day = (following - timedelta(days=1)).day
+    return moment.replace(year=year, month=month + 1, day=min(moment.day, last_day))
+
+
 PROFILE = "PROFILE"
 # What a neighbour can put in an alert as a hashtag (#inbraak), so the monthly
 # report can say what the alerts were about. A neighbourhood may choose its own.

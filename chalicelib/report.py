@@ -30,7 +30,12 @@ from typing import Any, Final
 
 from chalicelib import phones, texts
 from chalicelib.errors import InvalidInput
-from chalicelib.neighbourhoods import TIMEZONE, Neighbourhood, price_text
+from chalicelib.neighbourhoods import (
+    TIMEZONE,
+    Neighbourhood,
+    months_later,
+    price_text,
+)
 from chalicelib.protection import SPENDING_KINDS, Spending
 
 Item = Mapping[str, Any]
@@ -98,7 +103,7 @@ class Month:
     def erased_before(self, now: datetime, retention_months: int) -> datetime | None:
         """The moment before which the month's alerts have expired (the whole
         month: its end), or None while the retention keeps all of them."""
-        cut = months_before(now, retention_months)
+        cut = months_later(now, -retention_months)
         if cut <= self.start:
             return None
         return min(cut, self.end).astimezone(TIMEZONE)
@@ -113,16 +118,6 @@ class Month:
                 found.append(week)
             day += timedelta(days=1)
         return found
-
-
-def months_before(moment: datetime, months: int) -> datetime:
-    """`moment` so many calendar months earlier: the oldest alert that is not
-    yet past `expires_at` (the 31st becomes a shorter month's last day)."""
-    index = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(index, 12)
-    following = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
-    last_day = (following - timedelta(days=1)).day
-    return moment.replace(year=year, month=month + 1, day=min(moment.day, last_day))
 
 
 @dataclass(frozen=True)
