@@ -353,9 +353,14 @@ def _week_label(week: int, days: int, language: str) -> str:
     return " ".join(filter(None, (_week(week, language), _week_days(days, language))))
 
 
+def _words(key: str, stored: str, language: str) -> str:
+    """What the log stores ("suppressed", "stale_reply") in the reader's words,
+    or as stored when the catalogue has none for it."""
+    return texts.say(key, language) if key in texts.catalogue_keys() else stored
+
+
 def _reason(reason: str, language: str) -> str:
-    key = f"story.reason.{reason}"
-    return texts.say(key, language) if key in texts.catalogue_keys() else reason
+    return _words(f"story.reason.{reason}", reason, language)
 
 
 def _without_numbers(text: str, language: str) -> str:
@@ -367,8 +372,7 @@ def _outcome(closed: ClosedAlert, language: str) -> str:
 
 
 def _status(status: str, language: str) -> str:
-    key = f"report.status.{status}"
-    return texts.say(key, language) if key in texts.catalogue_keys() else status
+    return _words(f"report.status.{status}", status, language)
 
 
 def _neighbour(name: str | None, language: str) -> str:
@@ -728,7 +732,7 @@ def _costs(fig: Figures, language: str) -> str:
     price = texts.say(
         "report.price_assumption",
         language,
-        price="EUR " + _decimal(price_text(fig.part_price), language),
+        price="EUR " + texts.decimal(price_text(fig.part_price), language),
     )
     return (
         f"<p>{escape(sentence)}</p>"
@@ -920,28 +924,19 @@ def render_csv(fig: Figures, language: str) -> str:
         (
             say("report.csv.part_price", language),
             "",
-            _decimal(fig.part_price, language),
+            texts.decimal(fig.part_price, language),
         ),
         (
             say("report.csv.cost", language),
             "",
-            "" if fig.cost is None else _decimal(fig.cost, language),
+            "" if fig.cost is None else texts.decimal(fig.cost, language),
         ),
     ]
     return _csv([header, *rows], language)
 
 
-# A spreadsheet set to Dutch reads "8,6" as a number and splits cells at ";"
-# (the comma being taken); one set to English wants "8.6" and ",". The CSV
-# follows the language its header is written in.
-
-
-def _decimal(value: Decimal | str, language: str) -> str:
-    return texts.decimal(value, language)
-
-
 def _plain(value: float | None, language: str) -> str:
-    return "" if value is None else _decimal(f"{value:.1f}", language)
+    return "" if value is None else texts.decimal(f"{value:.1f}", language)
 
 
 def _percent(fig: Figures, language: str) -> str:
@@ -957,6 +952,9 @@ def _percent(fig: Figures, language: str) -> str:
 SPREADSHEET_MARK: Final = "\ufeff"
 
 
+# A spreadsheet set to Dutch reads "8,6" as a number and splits cells at ";"
+# (the comma being taken); one set to English wants "8.6" and ",". The CSV
+# follows the language its header is written in.
 def _csv(rows: Iterable[Sequence[str]], language: str) -> str:
     buffer = io.StringIO()
     delimiter = ";" if language == "nl" else ","
