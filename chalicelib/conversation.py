@@ -984,7 +984,7 @@ class Conversation:
             "neighbourhood_rate",
             "budget",
         ) and (activity.first_trip(reason, self.now, self.limits, tripper))
-        facts = self._limit_facts()
+        facts = self.limits.facts()
         notices: list[tuple[str, str]] = []
         if tell_sender:
             notices.append(
@@ -1196,13 +1196,6 @@ class Conversation:
         if category and status == "broadcast":
             item["category"] = category
         return item
-
-    def _limit_facts(self) -> dict[str, Any]:
-        return {
-            "member_alerts": self.limits.member_alerts,
-            "member_minutes": int(self.limits.member_window.total_seconds() // 60),
-            "broadcasts": self.limits.neighbourhood_broadcasts,
-        }
 
 
 def _alert_to_close(member: Member, activity: Activity) -> OpenAlert | None:

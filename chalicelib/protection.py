@@ -54,6 +54,14 @@ class Limits:
     acknowledge_window: timedelta = timedelta(minutes=30)
     notice_interval: timedelta = timedelta(hours=1)
 
+    def facts(self) -> dict[str, int]:
+        """The limits as the SMS about them name them."""
+        return {
+            "member_alerts": self.member_alerts,
+            "member_minutes": int(self.member_window.total_seconds() // 60),
+            "broadcasts": self.neighbourhood_broadcasts,
+        }
+
 
 @dataclass(frozen=True)
 class Broadcast:

@@ -276,11 +276,7 @@ class _Ledger:
         self.reach = len(members)
         self.coordinators = [m for m in members if m.role == "coordinator"]
         self.limits = Limits()
-        self.facts = {
-            "member_alerts": self.limits.member_alerts,
-            "member_minutes": int(self.limits.member_window.total_seconds() // 60),
-            "broadcasts": self.limits.neighbourhood_broadcasts,
-        }
+        self.facts = self.limits.facts()
         self.told: dict[str, datetime] = {}
         self.recorded: dict[str, dict[str, int]] = {}
 
