@@ -142,8 +142,8 @@ def _day(query: Mapping[str, str], name: str) -> str:
 
 def _month(query: Mapping[str, str]) -> str:
     """The month the costs are asked for: one the report would accept too."""
-    raw = query.get("month", "").strip()
-    if not raw:
+    raw = query.get("month")
+    if raw is None:
         # The neighbourhood's month, as the budget and the report count it.
         return datetime.now(TIMEZONE).strftime("%Y-%m")
     # Imported here, as in `report`: the inbound function never needs it.

@@ -1773,6 +1773,10 @@ _CATALOGUE: Final[dict[str, dict[Language, str]]] = {
         "nl": "De melding van {received_at} is nu: {category}.",
         "en": "The alert of {received_at} is now: {category}.",
     },
+    "alerts.id_empty": {
+        "nl": "Geef het id van de melding op, zoals wijkalert alerts list het toont.",
+        "en": "Give the alert's id, as wijkalert alerts list shows it.",
+    },
     "alerts.day_empty": {
         "nl": "{option} is leeg; geef een dag, zoals 2026-11-28, of laat {option} weg.",
         "en": "{option} is empty; give a day, such as 2026-11-28, or leave out "

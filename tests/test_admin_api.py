@@ -895,9 +895,13 @@ def test_a_month_without_two_digits_gets_400_not_another_month(
     }
 
 
-@pytest.mark.parametrize("query", ["", "?month=", "?month=%20"])
-def test_a_report_without_a_month_asks_for_one(api: Api, query: str) -> None:
-    reply = api.call("GET", f"/report{query}")
+@pytest.mark.parametrize(
+    "path", ["/report", "/report?month=", "/report?month=%20", "/costs?month="]
+)
+def test_a_report_without_a_month_asks_for_one(api: Api, path: str) -> None:
+    # /costs without a month at all is the running month's; an empty one is
+    # a month left out, as for the report.
+    reply = api.call("GET", path)
 
     assert reply.status_code == 400
     assert error_of(reply) == {

@@ -1067,6 +1067,24 @@ def test_alerts_categorise_sets_and_clears_a_category(
     assert refused.stderr.startswith("Soort 'fietsen' wordt in deze buurt niet")
 
 
+def test_alerts_categorise_without_an_id_asks_for_one(jan: Coordinator) -> None:
+    result = jan.run("alerts", "categorise", " ", "inbraak")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Geef het id van de melding op, zoals wijkalert alerts list het toont.\n"
+    )
+
+
+def test_costs_of_an_empty_month_is_refused_as_the_report_refuses_it(
+    jan: Coordinator,
+) -> None:
+    result = jan.run("costs", "--month", "")
+
+    assert result.exit_code == 1
+    assert result.stderr == "Geef een maand op, zoals 2026-11.\n"
+
+
 def test_alerts_categorise_refuses_a_text_that_was_held_back(
     jan: Coordinator, phones: Phones
 ) -> None:

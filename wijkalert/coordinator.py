@@ -821,6 +821,9 @@ def _say_erased(headers: httpx.Headers, lang: str) -> None:
 def categorise_alert(
     lang: str, alert_id: str, category: str, url: str | None, token: str | None
 ) -> None:
+    if not alert_id.strip():
+        # "/alerts/" alone is another address, which would answer about PATCH.
+        raise Refusal(texts.say("alerts.id_empty", lang))
     path = "/alerts/" + quote(alert_id.strip(), safe="")
     with _api(url, token, lang) as api:
         answer = api.call("PATCH", path, body={"category": category})
@@ -933,7 +936,9 @@ def costs(
     lang: str, month: str | None, as_json: bool, url: str | None, token: str | None
 ) -> None:
     with _api(url, token, lang) as api:
-        report = api.call("GET", "/costs", params={"month": month} if month else None)
+        report = api.call(
+            "GET", "/costs", params=None if month is None else {"month": month}
+        )
     if as_json:
         _echo_json(report)
         return
